@@ -1,0 +1,89 @@
+import { chmodSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { defaultChannels } from '../../shared/domain/channels';
+import { checkIntegrity, openDatabase, type Db } from './db/connection';
+import { migrate, schemaVersion } from './db/migrate';
+import { createAuditRepository } from './db/repositories/audit-repository';
+import { createChannelRepository } from './db/repositories/channel-repository';
+import { createConsentRepository } from './db/repositories/consent-repository';
+import { createMediaRepository } from './db/repositories/media-repository';
+import { createPersonRepository } from './db/repositories/person-repository';
+import { createSchoolRepository } from './db/repositories/school-repository';
+import { createSettingsRepository } from './db/repositories/settings-repository';
+import { EventBus } from './events';
+import { JobRunner } from './jobs/job-runner';
+import { libraryPaths, type LibraryPaths } from './library-paths';
+
+function createRepositories(db: Db) {
+  return {
+    audit: createAuditRepository(db),
+    channels: createChannelRepository(db),
+    consent: createConsentRepository(db),
+    media: createMediaRepository(db),
+    people: createPersonRepository(db),
+    schools: createSchoolRepository(db),
+    settings: createSettingsRepository(db),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;
+
+/** An open library: its folder, database, repositories, events and job runner. Services take this. */
+export interface Library {
+  paths: LibraryPaths;
+  db: Db;
+  repos: Repositories;
+  events: EventBus;
+  jobs: JobRunner;
+  integrity: 'ok' | string;
+  /** Runs `fn` in one transaction: a change and its audit entry are written together or not at all. */
+  transaction<T>(fn: () => T): T;
+  close(): void;
+}
+
+/** Library files hold personal data: folders and the database are readable by the owner only. */
+const privateDir = 0o700;
+
+export function openLibrary(home: string): Library {
+  const paths = libraryPaths(home);
+  for (const dir of [paths.home, paths.store, paths.thumbs, paths.previews, paths.evidence, paths.tmp, paths.backups]) {
+    mkdirSync(dir, { recursive: true, mode: privateDir });
+  }
+  // Half-written files from a killed process are never referenced by the database; clear them.
+  for (const f of readdirSync(paths.tmp)) rmSync(`${paths.tmp}/${f}`, { recursive: true, force: true });
+
+  const db = openDatabase(paths.database);
+  chmodSync(paths.database, 0o600);
+  const integrity = checkIntegrity(db);
+  try {
+    migrate(db, (from) => {
+      if (from > 0) db.backup(`${paths.backups}/before-migration-${from}-${Date.now()}.sqlite`);
+    });
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  const repos = createRepositories(db);
+  seedDefaults(db, repos);
+  const events = new EventBus();
+  return {
+    paths,
+    db,
+    repos,
+    events,
+    jobs: new JobRunner(events),
+    integrity,
+    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+    close: () => db.close(),
+  };
+}
+
+function seedDefaults(db: Db, repos: Repositories): void {
+  db.transaction(() => {
+    for (const channel of defaultChannels) {
+      if (!repos.channels.get(channel.key)) repos.channels.create(channel);
+    }
+    if (repos.settings.get('foundation_name') === undefined) repos.settings.set('foundation_name', 'Foundation');
+  })();
+}
+
+export { schemaVersion };

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { command } from './define';
+
+export const jobKinds = ['import', 'demo'] as const;
+export type JobKind = (typeof jobKinds)[number];
+
+export interface JobInfo {
+  id: number;
+  kind: JobKind;
+  title: string;
+  status: 'running' | 'done' | 'failed' | 'cancelled';
+  current: number;
+  total: number;
+  /** What the job is working on now, e.g. the file name being imported. */
+  step: string;
+  error: string | null;
+  startedAt: string;
+}
+
+export const jobCommands = {
+  'jobs.list': command(z.object({})).returns<JobInfo[]>(),
+  'jobs.cancel': command(z.object({ id: z.number().int().positive() })).returns<JobInfo>(),
+};
+
+export interface JobEvents {
+  'job.progress': JobInfo;
+  'job.finished': JobInfo;
+}
