@@ -105,3 +105,38 @@ export interface Media {
   hasThumbnail: boolean;
   warnings: string[];
 }
+
+/**
+ * A face's review state. Only `person` is a confirmed identification; `suggested` is a recognition
+ * suggestion a reviewer has not confirmed yet, and counts as unresolved.
+ */
+export const faceStates = ['unreviewed', 'suggested', 'person', 'not_identifiable', 'not_a_face'] as const;
+export type FaceState = (typeof faceStates)[number];
+
+export const faceSources = ['detected', 'manual', 'imported'] as const;
+export type FaceSource = (typeof faceSources)[number];
+
+/** A box relative to the oriented image (0..1), so it survives resizing and thumbnails. */
+export interface FaceBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface Face {
+  id: number;
+  mediaId: number;
+  box: FaceBox;
+  score: number | null;
+  source: FaceSource;
+  state: FaceState;
+  /** The confirmed person (state `person`). */
+  personId: number | null;
+  suggestedPersonId: number | null;
+  suggestionDistance: number | null;
+  /** Video faces: the track this face belongs to; every sampled box of the track has a time. */
+  trackId: number | null;
+  time: number | null;
+  modelVersion: string | null;
+}
