@@ -5,22 +5,29 @@ import { defineConfig } from 'electron-vite';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: {
-        input: { index: resolve(__dirname, 'electron/main/index.ts') },
+      rolldownOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          // The library (SQLite, sharp, ffmpeg) runs in a utility process, off the window's main thread.
+          'core-host': resolve(__dirname, 'electron/main/core-host.ts'),
+        },
       },
     },
   },
   preload: {
     build: {
-      rollupOptions: {
+      // A sandboxed preload can require only 'electron': everything else is bundled in, and it must be CommonJS.
+      externalizeDeps: false,
+      rolldownOptions: {
         input: { index: resolve(__dirname, 'electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
     build: {
-      rollupOptions: {
+      rolldownOptions: {
         input: { index: resolve(__dirname, 'renderer/index.html') },
       },
     },
