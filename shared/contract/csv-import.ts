@@ -25,7 +25,12 @@ export interface CsvImportReport {
   headers: string[];
   /** The mapping used: expected column → header in the file. */
   mapping: Record<string, string>;
+  /** Data rows read (blank lines not counted). */
   rows: number;
+  /**
+   * What the file changes (when applied) or would change (on a dry run, or when errors blocked it; then only
+   * the rows without errors count). Schools by key; classes as "school-key / class name".
+   */
   schoolsToCreate: string[];
   classesToCreate: string[];
   peopleCreated: number;
@@ -36,6 +41,8 @@ export interface CsvImportReport {
   warnings: CsvProblem[];
   /** True when the changes were written (never on a dry run, never when there were errors). */
   applied: boolean;
+  /** Plain sentences for the user: what happened or would happen, and what to do next. */
+  messages: string[];
 }
 
 export const csvImportInput = z.object({

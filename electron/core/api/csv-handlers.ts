@@ -1,12 +1,10 @@
 import type { csvCommands } from '../../../shared/contract/csv-import';
-import { ClearFrameError } from '../../../shared/result';
+import { importCsv } from '../csv/import-csv';
 import type { Library } from '../library';
 import type { FeatureHandlers } from './handler-types';
 
-export function csvHandlers(_lib: Library): FeatureHandlers<keyof typeof csvCommands> {
+export function csvHandlers(lib: Library): FeatureHandlers<keyof typeof csvCommands> {
   return {
-    'csv.import': () => {
-      throw new ClearFrameError('unsupported', 'CSV import is not built yet.');
-    },
+    'csv.import': ({ kind, data, mapping, dryRun }, ctx) => importCsv(lib, ctx, kind, Buffer.from(data, 'base64'), { mapping, dryRun }),
   };
 }
