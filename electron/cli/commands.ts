@@ -1,0 +1,17 @@
+import type { CliCommand } from './command';
+import { consentCommands } from './consent-commands';
+import { csvCommands } from './csv-commands';
+import { importCommands } from './import-command';
+import { mediaCommands } from './media-commands';
+import { peopleCommands } from './people-commands';
+import { statusCommands } from './status-command';
+
+/** Every command of the CLI, in the order `--help` lists them. A new feature adds its file here. */
+export const cliCommands: CliCommand[] = [
+  ...statusCommands,
+  ...importCommands,
+  ...mediaCommands,
+  ...peopleCommands,
+  ...csvCommands,
+  ...consentCommands,
+];

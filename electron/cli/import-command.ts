@@ -1,0 +1,91 @@
+import type { JobInfo } from '../../shared/contract/jobs';
+import type { ImportBatchReport } from '../../shared/contract/media';
+import { licenses } from '../../shared/types';
+import { clearable, oneOf, text } from './arguments';
+import { exitCodes } from './cli-error';
+import type { CliCommand, CommandInput, CommandOutcome } from './command';
+import { importReportJson } from './json-shapes';
+import { schoolByKey } from './lookups';
+import { count } from './output';
+import { progressLine } from './progress';
+import type { Session } from './session';
+
+export const importCommands: CliCommand[] = [
+  {
+    name: 'import',
+    usage: '<paths…>',
+    summary: 'Import photos and videos from files and folders (folders recursively).',
+    details: [
+      'Duplicates (same content) are reported, never imported twice. A file that cannot be imported is listed',
+      'with the reason and the rest goes on; the exit code is still 0. Ctrl+C cancels: what was imported stays,',
+      'the partial report is printed and the exit code is 130; running the same import again finishes it.',
+      'Progress ("n/N file") goes to stderr when it is a terminal, or always with --progress.',
+      'JSON: {imported, duplicates, failed: [{path, error}], total, batch, status: "done"|"cancelled"}',
+    ],
+    options: {
+      creator: { type: 'string', value: 'NAME', description: 'Creator for every imported item.' },
+      'rights-holder': { type: 'string', value: 'NAME', description: 'Copyright holder for every imported item.' },
+      license: { type: 'string', value: 'KEY', description: `One of: ${licenses.join(', ')}.` },
+      credit: { type: 'string', value: 'TEXT', description: 'Credit line for every imported item.' },
+      event: { type: 'string', value: 'TEXT', description: 'The event the media were taken at.' },
+      school: { type: 'string', value: 'KEY', description: 'The school the media belong to.' },
+    },
+    args: { min: 1 },
+    run: runImport,
+  },
+];
+
+async function runImport(session: Session, input: CommandInput): Promise<CommandOutcome> {
+  const license = oneOf(text(input, 'license'), licenses, '--license');
+  const schoolKey = text(input, 'school');
+  const schoolId = schoolKey === undefined ? undefined : schoolByKey(await session.call('org.get', {}), schoolKey).id;
+  const defaults = {
+    creator: clearable(input, 'creator'),
+    rightsHolder: clearable(input, 'rights-holder'),
+    license,
+    credit: clearable(input, 'credit'),
+    eventName: clearable(input, 'event'),
+    schoolId,
+  };
+
+  const lib = await session.library();
+  const { startMediaImport } = await import('../core/media/import-service');
+  const job = startMediaImport(lib, session.ctx, input.args, defaults);
+  const progress = progressLine(session.options.progress);
+  const stopProgress = lib.events.onAny((name, payload) => {
+    if (name === 'job.progress' && (payload as JobInfo).id === job.jobId) {
+      const info = payload as JobInfo;
+      progress.update(`${info.current}/${info.total}${info.step ? ` ${info.step}` : ''}`);
+    }
+  });
+  // The first Ctrl+C asks the job to stop after the current file; a second one ends the process at once.
+  const onInterrupt = () => {
+    progress.note('Cancelling the import after the current file (press Ctrl+C again to stop at once)…');
+    lib.jobs.cancel(job.jobId);
+  };
+  process.once('SIGINT', onInterrupt);
+  let report: ImportBatchReport;
+  try {
+    report = await job.done;
+  } finally {
+    process.off('SIGINT', onInterrupt);
+    stopProgress();
+    progress.end();
+  }
+  return outcome(report);
+}
+
+function outcome(report: ImportBatchReport): CommandOutcome {
+  const json = importReportJson(report);
+  const lines = [
+    `Imported ${count(json.imported, 'file')}; ${count(json.duplicates, 'duplicate')} skipped; ${json.failed.length} failed (batch ${json.batch}).`,
+    ...json.failed.map((f) => `  ${f.path}: ${f.error}`),
+  ];
+  if (json.status === 'done') return { json, human: lines.join('\n') };
+  return {
+    json,
+    human: lines.join('\n'),
+    failure: 'The import was cancelled; run the same import again to finish it.',
+    exitCode: exitCodes.interrupted,
+  };
+}
