@@ -1,14 +1,22 @@
 import { chmodSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { defaultChannels } from '../../shared/domain/channels';
+import { markOpen } from './backup/open-markers';
+import { snapshotBeforeMigration } from './backup/snapshot';
 import { checkIntegrity, openDatabase, type Db } from './db/connection';
 import { migrate, schemaVersion } from './db/migrate';
 import { createAuditRepository } from './db/repositories/audit-repository';
 import { createChannelRepository } from './db/repositories/channel-repository';
 import { createConsentRepository } from './db/repositories/consent-repository';
+import { createFaceMatchingRepository } from './db/repositories/face-matching-repository';
+import { createFaceRepository } from './db/repositories/face-repository';
+import { createImportRepository } from './db/repositories/import-repository';
+import { createMediaMarksRepository } from './db/repositories/media-marks-repository';
 import { createMediaRepository } from './db/repositories/media-repository';
 import { createPersonRepository } from './db/repositories/person-repository';
+import { createPublicationRepository } from './db/repositories/publication-repository';
 import { createSchoolRepository } from './db/repositories/school-repository';
 import { createSettingsRepository } from './db/repositories/settings-repository';
+import { createUserRepository } from './db/repositories/user-repository';
 import { EventBus } from './events';
 import { JobRunner } from './jobs/job-runner';
 import { libraryPaths, type LibraryPaths } from './library-paths';
@@ -18,10 +26,16 @@ function createRepositories(db: Db) {
     audit: createAuditRepository(db),
     channels: createChannelRepository(db),
     consent: createConsentRepository(db),
+    faceMatching: createFaceMatchingRepository(db),
+    faces: createFaceRepository(db),
+    imports: createImportRepository(db),
+    marks: createMediaMarksRepository(db),
     media: createMediaRepository(db),
     people: createPersonRepository(db),
+    publications: createPublicationRepository(db),
     schools: createSchoolRepository(db),
     settings: createSettingsRepository(db),
+    users: createUserRepository(db),
   };
 }
 
@@ -37,6 +51,8 @@ export interface Library {
   integrity: 'ok' | string;
   /** Runs `fn` in one transaction: a change and its audit entry are written together or not at all. */
   transaction<T>(fn: () => T): T;
+  /** Runs `fn` when the library closes, e.g. to end a helper process the library started. */
+  onClose(fn: () => void | Promise<void>): void;
   close(): void;
 }
 
@@ -56,7 +72,7 @@ export function openLibrary(home: string): Library {
   const integrity = checkIntegrity(db);
   try {
     migrate(db, (from) => {
-      if (from > 0) db.backup(`${paths.backups}/before-migration-${from}-${Date.now()}.sqlite`);
+      if (from > 0) snapshotBeforeMigration(db, paths.backups, from);
     });
   } catch (err) {
     db.close();
@@ -65,6 +81,8 @@ export function openLibrary(home: string): Library {
   const repos = createRepositories(db);
   seedDefaults(db, repos);
   const events = new EventBus();
+  const unmarkOpen = markOpen(home);
+  const closers: (() => void | Promise<void>)[] = [];
   return {
     paths,
     db,
@@ -73,7 +91,12 @@ export function openLibrary(home: string): Library {
     jobs: new JobRunner(events),
     integrity,
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
-    close: () => db.close(),
+    onClose: (fn) => void closers.push(fn),
+    close: () => {
+      for (const fn of closers.splice(0)) void Promise.resolve().then(fn).catch(() => undefined);
+      db.close();
+      unmarkOpen();
+    },
   };
 }
 

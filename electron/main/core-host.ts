@@ -1,21 +1,25 @@
 import type {} from 'electron';
-import { localAdmin } from '../core/api/context';
-import { dispatch } from '../core/api/dispatch';
+import { accessError, dispatch } from '../core/api/dispatch';
 import { createHandlers } from '../core/api/handlers';
 import { openLibrary, type Library } from '../core/library';
+import { recoverInterruptedImports } from '../core/media/import-service';
 import { resolveMediaFile } from '../core/media/media-files';
+import { createLaunchSession } from '../core/users/launch-session';
 import { toAppError } from '../../shared/result';
 import type { FromCore, ToCore } from './core-messages';
 
 /** Answers the main process's messages against one open library. */
 export function createCoreHost(lib: Library, post: (message: FromCore) => void): (message: Exclude<ToCore, { kind: 'close' }>) => Promise<void> {
   const handlers = createHandlers(lib);
+  const caller = createLaunchSession(lib);
   lib.events.onAny((name, payload) => post({ kind: 'event', name, payload }));
   return async (message) => {
     if (message.kind === 'invoke') {
-      post({ kind: 'reply', id: message.id, result: await dispatch(handlers, message.name, message.input, localAdmin) });
+      post({ kind: 'reply', id: message.id, result: await dispatch(handlers, message.name, message.input, caller()) });
       return;
     }
+    const refused = accessError('media.get', caller());
+    if (refused) return post({ kind: 'reply', id: message.id, result: { ok: false, error: refused } });
     try {
       const file = await resolveMediaFile(lib, message.variant, message.mediaId);
       post({ kind: 'reply', id: message.id, result: { ok: true, value: file } });
@@ -36,6 +40,7 @@ function runInUtilityProcess(): void {
   let lib: Library;
   try {
     lib = openLibrary(home);
+    recoverInterruptedImports(lib);
   } catch (err) {
     port.postMessage({ kind: 'failed', message: toAppError(err).message } satisfies FromCore);
     return;

@@ -3,9 +3,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { createHandlers } from '../core/api/handlers';
 import { openLibrary } from '../core/library';
+import { recoverInterruptedImports } from '../core/media/import-service';
 import { handleApi } from './api-route';
+import { createBrowserSessions } from './browser-session';
 import { handleEvents } from './events-route';
-import { send, sendText } from './http-util';
+import { send, sendResult, sendText } from './http-util';
 import { handleMedia, isMediaPath } from './media-route';
 import { createRequestGuard } from './request-guard';
 import { defaultRendererRoot, handleStatic } from './static-route';
@@ -29,10 +31,15 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Browser mode: the contract over HTTP on this machine only, for one user holding the per-launch token. */
+/**
+ * Browser mode: the contract over HTTP on this machine only, for the holder of the per-launch token; once the library
+ * has passwords, each browser also signs in to a profile (a session cookie).
+ */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const lib = openLibrary(options.home);
+  recoverInterruptedImports(lib);
   const handlers = createHandlers(lib);
+  const sessions = createBrowserSessions(lib);
   const token = randomBytes(32).toString('base64url');
   const rendererRoot = options.rendererRoot ?? defaultRendererRoot;
   const server = createServer();
@@ -60,9 +67,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return send(res, 303, { Location: decision.location, 'Set-Cookie': decision.cookie, 'Cache-Control': 'no-store' });
     }
     if (rawPath === '/api/events' && req.method === 'GET') return handleEvents(req, res, lib.events);
-    if (rawPath.startsWith('/api/')) return handleApi(req, res, handlers, rawPath.slice('/api/'.length));
-    if (isMediaPath(rawPath)) return handleMedia(req, res, lib, rawPath);
-    if (rawPath === '/upload') return handleUpload(req, res, lib, url);
+    const caller = sessions(req);
+    if (rawPath.startsWith('/api/')) return handleApi(req, res, handlers, rawPath.slice('/api/'.length), caller);
+    // Media and uploads are judged like the commands they stand in for: seeing media, importing it.
+    const refused = isMediaPath(rawPath) ? caller.refusal('media.get') : rawPath === '/upload' ? caller.refusal('media.import') : null;
+    const status = refused?.code === 'unauthorized' ? 401 : 403;
+    if (isMediaPath(rawPath)) return refused ? sendText(res, status, refused.message) : handleMedia(req, res, lib, rawPath);
+    if (rawPath === '/upload') return refused ? sendResult(res, status, { ok: false, error: refused }) : handleUpload(req, res, lib, url);
     return handleStatic(req, res, rendererRoot, rawPath);
   };
 

@@ -1,20 +1,21 @@
 import type { mediaCommands } from '../../../shared/contract/media';
-import { ClearFrameError } from '../../../shared/result';
 import type { Library } from '../library';
+import { browseFolder } from '../media/browse-files';
+import { batchReport, listBatchReports, startMediaImport } from '../media/import-service';
+import { mediaDetail, resolveMedia, updateMedia } from '../media/media-service';
 import type { FeatureHandlers } from './handler-types';
 
-const notYet = (): never => {
-  throw new ClearFrameError('unsupported', 'Media import is not built yet.');
-};
-
-export function mediaHandlers(_lib: Library): FeatureHandlers<keyof typeof mediaCommands> {
+export function mediaHandlers(lib: Library): FeatureHandlers<keyof typeof mediaCommands> {
   return {
-    'media.import': notYet,
-    'media.batches': notYet,
-    'media.batch': notYet,
-    'media.list': notYet,
-    'media.get': notYet,
-    'media.update': notYet,
-    'files.browse': notYet,
+    'media.import': ({ paths, defaults }, ctx) => {
+      const { jobId, batchId } = startMediaImport(lib, ctx, paths, defaults);
+      return { jobId, batchId };
+    },
+    'media.batches': () => listBatchReports(lib),
+    'media.batch': ({ batchId }) => batchReport(lib, batchId),
+    'media.list': ({ filter, offset, limit }) => lib.repos.media.list(filter, offset, limit),
+    'media.get': ({ media }) => mediaDetail(lib, resolveMedia(lib, media)),
+    'media.update': ({ media, ...changes }, ctx) => updateMedia(lib, ctx, media, changes),
+    'files.browse': ({ path }) => browseFolder(path),
   };
 }

@@ -1,0 +1,17 @@
+/**
+ * Benchmarks (not tests): `npm run bench -- <name> [--quick]`. Each writes JSON to bench/results/ and
+ * prints it. Speed lives here, never in test assertions.
+ */
+const benches: Record<string, () => Promise<{ run(args: string[]): Promise<unknown> }>> = {
+  import: async () => ({ run: (await import('./import')).runImportBench }),
+};
+
+const [benchName, ...args] = process.argv.slice(2);
+const load = benchName ? benches[benchName] : undefined;
+if (!load) {
+  process.stderr.write(`Usage: npm run bench -- <${Object.keys(benches).join('|')}> [--quick]\n`);
+  process.exit(2);
+}
+await (await load()).run(args);
+
+export {};

@@ -1,0 +1,95 @@
+import type { Db } from '../connection';
+
+export type BatchStatus = 'running' | 'done' | 'cancelled' | 'interrupted';
+export type ItemStatus = 'pending' | 'imported' | 'duplicate' | 'failed';
+
+export interface BatchDefaults {
+  creator: string | null;
+  rightsHolder: string | null;
+  license: string | null;
+  credit: string | null;
+  schoolId: number | null;
+}
+
+export interface BatchRow extends BatchDefaults {
+  id: number;
+  startedAt: string;
+  finishedAt: string | null;
+  status: BatchStatus;
+  /** JSON array of the absolute paths the user chose. */
+  roots: string;
+  total: number;
+}
+
+export interface ItemCounts {
+  pending: number;
+  imported: number;
+  duplicate: number;
+  failed: number;
+}
+
+const batchColumns = `id, started_at AS startedAt, finished_at AS finishedAt, status, roots, total,
+  default_creator AS creator, default_rights_holder AS rightsHolder, default_license AS license,
+  default_credit AS credit, school_id AS schoolId`;
+
+/** Import batches and their items: the durable to-do list that lets an interrupted import resume. */
+export function createImportRepository(db: Db) {
+  const insertBatch = db.prepare(
+    `INSERT INTO import_batches (started_at, status, roots, default_creator, default_rights_holder, default_license, default_credit, school_id)
+     VALUES (@startedAt, 'running', @roots, @creator, @rightsHolder, @license, @credit, @schoolId)`,
+  );
+  const byId = db.prepare<[number], BatchRow>(`SELECT ${batchColumns} FROM import_batches WHERE id = ?`);
+  const all = db.prepare<[], BatchRow>(`SELECT ${batchColumns} FROM import_batches ORDER BY id DESC`);
+  const unfinishedByRoots = db.prepare<[string], BatchRow>(
+    `SELECT ${batchColumns} FROM import_batches WHERE roots = ? AND status IN ('running', 'interrupted', 'cancelled') ORDER BY id DESC`,
+  );
+  const setStatus = db.prepare<[BatchStatus, string | null, number]>('UPDATE import_batches SET status = ?, finished_at = ? WHERE id = ?');
+  const reopen = db.prepare<[number]>("UPDATE import_batches SET status = 'running', finished_at = NULL WHERE id = ?");
+  const insertItem = db.prepare<[number, string, ItemStatus, string | null]>(
+    'INSERT OR IGNORE INTO import_items (batch_id, path, status, error) VALUES (?, ?, ?, ?)',
+  );
+  const updateTotal = db.prepare<{ id: number }>('UPDATE import_batches SET total = (SELECT COUNT(*) FROM import_items WHERE batch_id = @id) WHERE id = @id');
+  const pending = db.prepare<[number], { id: number; path: string }>(
+    "SELECT id, path FROM import_items WHERE batch_id = ? AND status = 'pending' ORDER BY id",
+  );
+  const finishItem = db.prepare<[ItemStatus, number | null, string | null, number]>(
+    "UPDATE import_items SET status = ?, media_id = ?, error = ? WHERE id = ? AND status = 'pending'",
+  );
+  const counts = db.prepare<[number], { status: ItemStatus; n: number }>(
+    'SELECT status, COUNT(*) AS n FROM import_items WHERE batch_id = ? GROUP BY status',
+  );
+  const failures = db.prepare<[number], { path: string; error: string }>(
+    "SELECT path, error FROM import_items WHERE batch_id = ? AND status = 'failed' ORDER BY id",
+  );
+  return {
+    createBatch(roots: string, defaults: BatchDefaults): number {
+      return Number(insertBatch.run({ roots, startedAt: new Date().toISOString(), ...defaults }).lastInsertRowid);
+    },
+    getBatch: (id: number): BatchRow | undefined => byId.get(id),
+    listBatches: (): BatchRow[] => all.all(),
+    /** Batches for exactly these roots that did not finish, newest first. */
+    unfinishedBatches: (roots: string): BatchRow[] => unfinishedByRoots.all(roots),
+    setStatus(id: number, status: BatchStatus): void {
+      setStatus.run(status, status === 'running' ? null : new Date().toISOString(), id);
+    },
+    reopen: (id: number): void => void reopen.run(id),
+    /** Adds items not yet in the batch (a re-walk on resume finds files added since) and recounts the total. */
+    addItems(batchId: number, items: { path: string; error?: string }[]): void {
+      for (const item of items) insertItem.run(batchId, item.path, item.error ? 'failed' : 'pending', item.error ?? null);
+      updateTotal.run({ id: batchId });
+    },
+    pendingItems: (batchId: number): { id: number; path: string }[] => pending.all(batchId),
+    /** Finishes a pending item; an item already finished (by an earlier run) is left as it is. */
+    finishItem(itemId: number, status: Exclude<ItemStatus, 'pending'>, mediaId: number | null, error: string | null): boolean {
+      return finishItem.run(status, mediaId, error, itemId).changes === 1;
+    },
+    counts(batchId: number): ItemCounts {
+      const c: ItemCounts = { pending: 0, imported: 0, duplicate: 0, failed: 0 };
+      for (const row of counts.all(batchId)) c[row.status] = row.n;
+      return c;
+    },
+    failures: (batchId: number): { path: string; error: string }[] => failures.all(batchId),
+  };
+}
+
+export type ImportRepository = ReturnType<typeof createImportRepository>;

@@ -1,0 +1,51 @@
+import sharp, { type Metadata } from 'sharp';
+import { ClearFrameError } from '../../../shared/result';
+import { importLimits } from './limits';
+
+export interface PhotoHeader {
+  /** Pixel size as stored in the file, before orientation. */
+  width: number;
+  height: number;
+  /** Pixel size as shown, after EXIF orientation. */
+  displayWidth: number;
+  displayHeight: number;
+  /** Raw EXIF (TIFF) and XMP blocks, for formats exifr cannot open itself. */
+  exif?: Buffer;
+  xmp?: Buffer;
+}
+
+/**
+ * Reads only the image header (libvips does not decode pixels for metadata), so the pixel limit is
+ * enforced before any decoder allocates memory for the image.
+ */
+export async function readPhotoHeader(path: string, label: string): Promise<PhotoHeader> {
+  let meta: Metadata;
+  try {
+    meta = await sharp(path, { limitInputPixels: false }).metadata();
+  } catch (err) {
+    throw new ClearFrameError('invalid_input', `The ${label} image could not be read (${(err as Error).message.trim()}): the file is damaged or incomplete.`);
+  }
+  const { width, height } = meta;
+  if (!width || !height) {
+    throw new ClearFrameError('invalid_input', `The ${label} image does not say how large it is: the file is damaged or incomplete.`);
+  }
+  assertPixelLimit(width, height);
+  return {
+    width,
+    height,
+    displayWidth: meta.autoOrient?.width ?? width,
+    displayHeight: meta.autoOrient?.height ?? height,
+    exif: meta.exif,
+    xmp: meta.xmp,
+  };
+}
+
+export function assertPixelLimit(width: number, height: number): void {
+  if (width * height > importLimits.pixels) {
+    const mp = Math.round((width * height) / 1e6);
+    throw new ClearFrameError(
+      'invalid_input',
+      `The image declares ${width} × ${height} pixels (${mp} megapixels), more than the ${importLimits.pixels / 1e6}-megapixel limit; ClearFrame refuses it rather than risk running out of memory.`,
+    );
+  }
+}
