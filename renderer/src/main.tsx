@@ -1,3 +1,12 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import './i18n';
+import './styles/base.css';
+import './styles/shell.css';
+import { App } from './app/App';
 
-createRoot(document.getElementById('root')!).render(<p>ClearFrame</p>);
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

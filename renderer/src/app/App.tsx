@@ -1,0 +1,41 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ImportScreen } from '../features/import/ImportScreen';
+import { JobsPanel } from '../features/jobs/JobsPanel';
+import { useJobs } from '../features/jobs/jobs-store';
+import { LibraryScreen } from '../features/library/LibraryScreen';
+import { PeopleScreen } from '../features/people/PeopleScreen';
+import { Header } from './Header';
+import { useRoute } from './router';
+import { SideNav } from './SideNav';
+
+export function App() {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const main = useRef<HTMLElement>(null);
+  const [jobsOpen, setJobsOpen] = useState(true);
+  const newest = useJobs()[0]?.id;
+
+  // A job that just started is worth showing even if the user closed the panel earlier.
+  useEffect(() => {
+    if (newest !== undefined) setJobsOpen(true);
+  }, [newest]);
+
+  return (
+    <div className="app">
+      <button type="button" className="skip-link" onClick={() => main.current?.focus()}>
+        {t('shell.skipToContent')}
+      </button>
+      <Header />
+      <div className="app-body">
+        <SideNav route={route} jobsOpen={jobsOpen} onToggleJobs={() => setJobsOpen((o) => !o)} />
+        <main ref={main} className="main" tabIndex={-1}>
+          {route.screen === 'library' && <LibraryScreen mediaId={route.mediaId} />}
+          {route.screen === 'people' && <PeopleScreen classId={route.classId} schoolId={route.schoolId} />}
+          {route.screen === 'import' && <ImportScreen tab={route.tab} batchId={route.batchId} />}
+        </main>
+      </div>
+      <JobsPanel open={jobsOpen} />
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'react';
+
+export type ImportTab = 'media' | 'people' | 'consents';
+
+export type Route =
+  | { screen: 'library'; mediaId?: number }
+  | { screen: 'people'; classId?: number; schoolId?: number }
+  | { screen: 'import'; tab: ImportTab; batchId?: number };
+
+const positive = (s: string | undefined): number | undefined => {
+  const n = Number(s);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+};
+
+export function parseRoute(hash: string): Route {
+  const [screen, a, b, c] = hash.replace(/^#\/?/, '').split('/');
+  if (screen === 'people') return a === 'school' ? { screen: 'people', schoolId: positive(b) } : { screen: 'people', classId: positive(a) };
+  if (screen === 'import') {
+    const tab: ImportTab = a === 'people' || a === 'consents' ? a : 'media';
+    return { screen: 'import', tab, batchId: b === 'batch' ? positive(c) : undefined };
+  }
+  return { screen: 'library', mediaId: screen === 'library' ? positive(a) : undefined };
+}
+
+export function routeHref(route: Route): string {
+  switch (route.screen) {
+    case 'library':
+      return route.mediaId ? `#/library/${route.mediaId}` : '#/library';
+    case 'people':
+      if (route.schoolId) return `#/people/school/${route.schoolId}`;
+      return route.classId ? `#/people/${route.classId}` : '#/people';
+    case 'import':
+      return route.batchId ? `#/import/${route.tab}/batch/${route.batchId}` : `#/import/${route.tab}`;
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = routeHref(route);
+}
+
+/** The screen is kept in the URL hash, so reloading the page or the window keeps the user where they were. */
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}

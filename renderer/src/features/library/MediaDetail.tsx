@@ -1,0 +1,73 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../components/Dialog';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Icon } from '../../components/Icon';
+import { Loading } from '../../components/Loading';
+import { mediaUrl } from '../../lib/api';
+import { useCommand } from '../../lib/query';
+import { MediaMetadata } from './MediaMetadata';
+import { RightsForm } from './RightsForm';
+
+interface DetailProps {
+  mediaId: number;
+  onClose: () => void;
+  onPrevious?: () => void;
+  onNext?: () => void;
+}
+
+/** One photo or video: a large preview, what the file says about itself, and its rights, editable. */
+export function MediaDetail({ mediaId, onClose, onPrevious, onNext }: DetailProps) {
+  const { t } = useTranslation();
+  const detail = useCommand('media.get', { media: String(mediaId) });
+  const media = detail.data?.id === mediaId ? detail.data : undefined;
+
+  // Left and right arrows step through the grid, unless the user is typing or working a control.
+  const steps = useRef({ onPrevious, onNext });
+  steps.current = { onPrevious, onNext };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.target as HTMLElement).closest('input, select, textarea, video')) return;
+      const go = e.key === 'ArrowLeft' ? steps.current.onPrevious : e.key === 'ArrowRight' ? steps.current.onNext : undefined;
+      if (!go) return;
+      e.preventDefault();
+      go();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <Dialog title={media?.name ?? t('common.loading')} onClose={onClose} className="dialog-detail">
+      <div className="detail">
+        <div className="detail-preview">
+          {media?.kind === 'video' ? (
+            <video key={media.id} src={mediaUrl('original', media.id)} poster={media.hasThumbnail ? mediaUrl('preview', media.id) : undefined} controls preload="metadata" />
+          ) : media ? (
+            <img key={media.id} src={mediaUrl('preview', media.id)} alt={t('library.previewOf', { name: media.name })} />
+          ) : null}
+          <div className="detail-steps">
+            <button type="button" className="button button-small" onClick={onPrevious} disabled={!onPrevious}>
+              <Icon name="chevronLeft" size={16} />
+              {t('library.previous')}
+            </button>
+            <button type="button" className="button button-small" onClick={onNext} disabled={!onNext}>
+              {t('library.next')}
+              <Icon name="chevronRight" size={16} />
+            </button>
+          </div>
+        </div>
+        <div className="detail-side">
+          {detail.error && <ErrorMessage error={detail.error} onRetry={detail.refetch} />}
+          {!media && !detail.error && <Loading />}
+          {media && (
+            <>
+              <MediaMetadata media={media} />
+              <RightsForm key={media.id} media={media} />
+            </>
+          )}
+        </div>
+      </div>
+    </Dialog>
+  );
+}
