@@ -10,6 +10,8 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           // The library (SQLite, sharp, ffmpeg) runs in a utility process, off the window's main thread.
           'core-host': resolve(__dirname, 'electron/main/core-host.ts'),
+          // Face detection threads (worker_threads), one per core, started by electron/core/faces/detector-pool.ts.
+          'detector-worker': resolve(__dirname, 'electron/core/faces/detector-worker.ts'),
         },
       },
     },
@@ -27,6 +29,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     build: {
+      minify: true,
       rolldownOptions: {
         input: { index: resolve(__dirname, 'renderer/index.html') },
       },

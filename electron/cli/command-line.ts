@@ -16,8 +16,8 @@ export function route(argv: string[]): Route {
   let i = 0;
   while (i < argv.length) {
     const token = argv[i]!;
-    if (token === '--home') i += 2;
-    else if (token.startsWith('--home=') || booleanGlobals.has(token)) i += 1;
+    if (token === '--home' || token === '--user') i += 2;
+    else if (token.startsWith('--home=') || token.startsWith('--user=') || booleanGlobals.has(token)) i += 1;
     else break;
   }
   const [first, second] = [argv[i], argv[i + 1]];

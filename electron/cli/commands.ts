@@ -1,10 +1,14 @@
+import { auditCommands } from './audit-commands';
 import type { CliCommand } from './command';
 import { consentCommands } from './consent-commands';
 import { csvCommands } from './csv-commands';
+import { exportCommands } from './export-commands';
 import { importCommands } from './import-command';
+import { libraryCommands } from './library-commands';
 import { mediaCommands } from './media-commands';
 import { peopleCommands } from './people-commands';
 import { statusCommands } from './status-command';
+import { usersCommands } from './users-commands';
 
 /** Every command of the CLI, in the order `--help` lists them. A new feature adds its file here. */
 export const cliCommands: CliCommand[] = [
@@ -14,4 +18,8 @@ export const cliCommands: CliCommand[] = [
   ...peopleCommands,
   ...csvCommands,
   ...consentCommands,
+  ...auditCommands,
+  ...libraryCommands,
+  ...usersCommands,
+  ...exportCommands,
 ];

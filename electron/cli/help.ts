@@ -2,6 +2,11 @@ import type { CliCommand, OptionSpec } from './command';
 
 export const globalOptions: Record<string, OptionSpec & { short?: string }> = {
   home: { type: 'string', value: 'DIR', description: 'The library folder (default: $CLEARFRAME_HOME, else the desktop app\'s data folder).' },
+  user: {
+    type: 'string',
+    value: 'NAME',
+    description: 'Your profile, once the library has passwords (the password comes from CLEARFRAME_PASSWORD or a prompt).',
+  },
   json: { type: 'boolean', description: 'Print exactly one JSON document on stdout; messages and progress go to stderr.' },
   progress: { type: 'boolean', description: 'Show progress on stderr even when it is not a terminal.' },
   help: { type: 'boolean', short: 'h', description: 'Show help; `clearframe <command> --help` for one command.' },
@@ -36,6 +41,7 @@ const footer = [
   'Exit codes:',
   '  0    done (an import that skipped unreadable files lists them and still exits 0)',
   '  1    the command could not do its work (e.g. unknown person, unreadable file, CSV with errors)',
+  '       or was refused (a wrong password, or the profile lacks the permission: the sentence names it)',
   '  2    the command was not typed right (unknown command or option, bad date or value)',
   '  130  interrupted with Ctrl+C',
   'A failure is one sentence on stderr. With --json, stdout then holds {"error": {"code", "message"}}.',

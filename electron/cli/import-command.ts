@@ -48,9 +48,10 @@ async function runImport(session: Session, input: CommandInput): Promise<Command
     schoolId,
   };
 
+  const ctx = await session.context('media.import');
   const lib = await session.library();
   const { startMediaImport } = await import('../core/media/import-service');
-  const job = startMediaImport(lib, session.ctx, input.args, defaults);
+  const job = startMediaImport(lib, ctx, input.args, defaults);
   const progress = progressLine(session.options.progress);
   const stopProgress = lib.events.onAny((name, payload) => {
     if (name === 'job.progress' && (payload as JobInfo).id === job.jobId) {

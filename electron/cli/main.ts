@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { ClearFrameError, toAppError } from '../../shared/result';
 import { defaultLibraryHome } from '../core/library-paths';
@@ -13,15 +12,6 @@ import { Session } from './session';
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
-}
-
-/** Audit entries name who changed what: here the computer's user, marked as working from the command line. */
-function actor(): string {
-  try {
-    return `cli:${userInfo().username}`;
-  } catch {
-    return 'cli';
-  }
 }
 
 function toCliError(err: unknown): CliError {
@@ -79,7 +69,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     const home = typeof input.options.home === 'string' ? input.options.home : defaultLibraryHome();
     if (home.trim() === '') throw usageError('--home needs a folder.');
-    session = new Session({ home: resolve(home), ctx: { actor: actor() }, progress: input.options.progress === true });
+    const user = typeof input.options.user === 'string' ? input.options.user : undefined;
+    session = new Session({ home: resolve(home), user, progress: input.options.progress === true });
     const outcome = await command.run(session, input);
     await printOutcome(outcome, json);
     return outcome.exitCode ?? (outcome.failure ? exitCodes.failure : exitCodes.ok);

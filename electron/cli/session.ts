@@ -4,10 +4,12 @@ import type { RequestContext } from '../core/api/context';
 import type { Handlers } from '../core/api/dispatch';
 import type { Library } from '../core/library';
 import { CliError, exitCodes, fromAppError } from './cli-error';
+import { signInCommandLine } from './sign-in';
 
 export interface SessionOptions {
   home: string;
-  ctx: RequestContext;
+  /** The profile named with --user; needed once the library has passwords. */
+  user: string | undefined;
   /** Show progress on stderr even when it is not a terminal. */
   progress: boolean;
 }
@@ -17,23 +19,34 @@ export interface SessionOptions {
  * use, so `--help` and `--version` never touch the database or the media libraries.
  */
 export class Session {
-  private opened: { lib: Library; handlers: Handlers } | null = null;
+  private opened: { lib: Library; handlers: Handlers; ctx: RequestContext; password?: string } | null = null;
 
   constructor(readonly options: SessionOptions) {}
-
-  get ctx(): RequestContext {
-    return this.options.ctx;
-  }
 
   async library(): Promise<Library> {
     return (await this.open()).lib;
   }
 
-  /** Runs a contract command exactly as the UI does (same validation); a refusal becomes a CliError. */
+  /** Who this call runs as, checked against what `command` needs: for work that runs a service directly. */
+  async context(command: CommandName): Promise<RequestContext> {
+    const { ctx } = await this.open();
+    const { accessError } = await import('../core/api/dispatch');
+    const denied = accessError(command, ctx);
+    if (denied) throw fromAppError(denied);
+    return ctx;
+  }
+
+  /** The signed-in profile's name and the password it signed in with (none in a single-user library). */
+  async signedIn(): Promise<{ name: string | undefined; password: string | undefined }> {
+    const { ctx, password } = await this.open();
+    return { name: ctx.user?.name, password };
+  }
+
+  /** Runs a contract command exactly as the UI does (same permission check and validation); a refusal becomes a CliError. */
   async call<K extends CommandName>(name: K, input: CommandInput<K>): Promise<CommandResult<K>> {
-    const { handlers } = await this.open();
+    const { handlers, ctx } = await this.open();
     const { dispatch } = await import('../core/api/dispatch');
-    const result = await dispatch(handlers, name, input, this.ctx);
+    const result = await dispatch(handlers, name, input, ctx);
     if (!result.ok) throw fromAppError(result.error);
     return result.value as CommandResult<K>;
   }
@@ -43,13 +56,14 @@ export class Session {
     this.opened = null;
   }
 
-  private async open(): Promise<{ lib: Library; handlers: Handlers }> {
+  private async open(): Promise<{ lib: Library; handlers: Handlers; ctx: RequestContext; password?: string }> {
     if (this.opened) return this.opened;
     const [{ openLibrary }, { createHandlers }] = await Promise.all([import('../core/library'), import('../core/api/handlers')]);
     const lib = openFolder(openLibrary, this.options.home);
     try {
+      const { ctx, password } = await signInCommandLine(lib, this.options.user);
       await recoverImports(lib);
-      this.opened = { lib, handlers: createHandlers(lib) };
+      this.opened = { lib, handlers: createHandlers(lib), ctx, password };
     } catch (err) {
       lib.close();
       throw err;

@@ -1,4 +1,5 @@
 import type { CliCommand } from './command';
+import { restoreAdvice } from './library-commands';
 import { statusJson } from './json-shapes';
 import { pairs } from './output';
 
@@ -6,7 +7,7 @@ export const statusCommands: CliCommand[] = [
   {
     name: 'status',
     usage: '',
-    summary: 'Counts, the library folder and its integrity.',
+    summary: 'Counts, the library folder and its integrity (exit 1, with a backup to restore, when damaged).',
     details: ['JSON: {media, people, consents, library, integrity: "ok" or what is wrong, schema_version}'],
     args: { min: 0, max: 0 },
     async run(session) {
@@ -18,6 +19,7 @@ export const statusCommands: CliCommand[] = [
         ['Consent records', status.consents],
         ['Integrity', status.integrity],
       ]);
+      if (status.integrity !== 'ok') return { json: status, human, failure: restoreAdvice(await session.call('backup.list', {})) };
       return { json: status, human };
     },
   },

@@ -1,13 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { localAdmin } from '../core/api/context';
 import { dispatch, type Handlers } from '../core/api/dispatch';
+import type { BrowserRequest } from './browser-session';
 import { BodyTooLargeError, readBody, sendResult } from './http-util';
 
 /** csv.import carries the file as base64 in its JSON body. */
 const maxJsonBytes = 80 * 1024 * 1024;
 
 /** `POST /api/<command>`: the body is the command's input; the answer is always the command's Result. */
-export async function handleApi(req: IncomingMessage, res: ServerResponse, handlers: Handlers, name: string): Promise<void> {
+export async function handleApi(req: IncomingMessage, res: ServerResponse, handlers: Handlers, name: string, caller: BrowserRequest): Promise<void> {
   if (req.method !== 'POST') {
     res.setHeader('Allow', 'POST');
     sendResult(res, 405, { ok: false, error: { code: 'invalid_input', message: `Send ${name} as a POST request with a JSON body.` } });
@@ -25,5 +25,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, handl
     }
     return;
   }
-  sendResult(res, 200, await dispatch(handlers, name, input, localAdmin));
+  const result = await dispatch(handlers, name, input, caller.ctx);
+  caller.writeCookie(res);
+  sendResult(res, 200, result);
 }

@@ -67,14 +67,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return send(res, 303, { Location: decision.location, 'Set-Cookie': decision.cookie, 'Cache-Control': 'no-store' });
     }
     if (rawPath === '/api/events' && req.method === 'GET') return handleEvents(req, res, lib.events);
-    const caller = sessions(req);
-    if (rawPath.startsWith('/api/')) return handleApi(req, res, handlers, rawPath.slice('/api/'.length), caller);
+    if (rawPath.startsWith('/api/')) return handleApi(req, res, handlers, rawPath.slice('/api/'.length), sessions(req));
     // Media and uploads are judged like the commands they stand in for: seeing media, importing it.
-    const refused = isMediaPath(rawPath) ? caller.refusal('media.get') : rawPath === '/upload' ? caller.refusal('media.import') : null;
-    const status = refused?.code === 'unauthorized' ? 401 : 403;
-    if (isMediaPath(rawPath)) return refused ? sendText(res, status, refused.message) : handleMedia(req, res, lib, rawPath);
-    if (rawPath === '/upload') return refused ? sendResult(res, status, { ok: false, error: refused }) : handleUpload(req, res, lib, url);
-    return handleStatic(req, res, rendererRoot, rawPath);
+    const standsFor = isMediaPath(rawPath) ? 'media.get' : rawPath === '/upload' ? 'media.import' : null;
+    if (standsFor === null) return handleStatic(req, res, rendererRoot, rawPath);
+    const refused = sessions(req).refusal(standsFor);
+    if (refused) {
+      const status = refused.code === 'unauthorized' ? 401 : 403;
+      return standsFor === 'media.get' ? sendText(res, status, refused.message) : sendResult(res, status, { ok: false, error: refused });
+    }
+    return standsFor === 'media.get' ? handleMedia(req, res, lib, rawPath) : handleUpload(req, res, lib, url);
   };
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {

@@ -4,9 +4,12 @@ import './i18n';
 import './styles/base.css';
 import './styles/shell.css';
 import { App } from './app/App';
+import { AuthGate } from './features/auth/AuthGate';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <AuthGate>
+      <App />
+    </AuthGate>
   </StrictMode>,
 );

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AuditScreen } from '../features/audit/AuditScreen';
+import { RestoreBanner } from '../features/backup/RestoreBanner';
 import { ImportScreen } from '../features/import/ImportScreen';
 import { JobsPanel } from '../features/jobs/JobsPanel';
 import { useJobs } from '../features/jobs/jobs-store';
@@ -30,9 +32,11 @@ export function App() {
       <div className="app-body">
         <SideNav route={route} jobsOpen={jobsOpen} onToggleJobs={() => setJobsOpen((o) => !o)} />
         <main ref={main} className="main" tabIndex={-1}>
+          <RestoreBanner />
           {route.screen === 'library' && <LibraryScreen mediaId={route.mediaId} />}
           {route.screen === 'people' && <PeopleScreen classId={route.classId} schoolId={route.schoolId} />}
           {route.screen === 'import' && <ImportScreen tab={route.tab} batchId={route.batchId} />}
+          {route.screen === 'audit' && <AuditScreen />}
         </main>
       </div>
       <JobsPanel open={jobsOpen} />

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../components/Icon';
+import { AccountMenu } from '../features/auth/AccountMenu';
 import { languages, setLanguage, type Language } from '../i18n';
 import { useCommand } from '../lib/query';
 
@@ -13,6 +14,7 @@ export function Header() {
         <span className="brand-name">ClearFrame</span>
         {org.data && <span className="brand-foundation">{org.data.foundation.name}</span>}
       </div>
+      <AccountMenu />
       <label className="language-switch">
         <Icon name="globe" />
         <span className="visually-hidden">{t('shell.language')}</span>

@@ -9,6 +9,7 @@ const items: { screen: Route['screen']; icon: IconName; href: string }[] = [
   { screen: 'library', icon: 'grid', href: routeHref({ screen: 'library' }) },
   { screen: 'people', icon: 'users', href: routeHref({ screen: 'people' }) },
   { screen: 'import', icon: 'upload', href: routeHref({ screen: 'import', tab: 'media' }) },
+  { screen: 'audit', icon: 'clock', href: routeHref({ screen: 'audit' }) },
 ];
 
 export function SideNav({ route, jobsOpen, onToggleJobs }: { route: Route; jobsOpen: boolean; onToggleJobs: () => void }) {

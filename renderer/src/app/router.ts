@@ -5,7 +5,8 @@ export type ImportTab = 'media' | 'people' | 'consents';
 export type Route =
   | { screen: 'library'; mediaId?: number }
   | { screen: 'people'; classId?: number; schoolId?: number }
-  | { screen: 'import'; tab: ImportTab; batchId?: number };
+  | { screen: 'import'; tab: ImportTab; batchId?: number }
+  | { screen: 'audit' };
 
 const positive = (s: string | undefined): number | undefined => {
   const n = Number(s);
@@ -19,6 +20,7 @@ export function parseRoute(hash: string): Route {
     const tab: ImportTab = a === 'people' || a === 'consents' ? a : 'media';
     return { screen: 'import', tab, batchId: b === 'batch' ? positive(c) : undefined };
   }
+  if (screen === 'audit') return { screen: 'audit' };
   return { screen: 'library', mediaId: screen === 'library' ? positive(a) : undefined };
 }
 
@@ -31,6 +33,8 @@ export function routeHref(route: Route): string {
       return route.classId ? `#/people/${route.classId}` : '#/people';
     case 'import':
       return route.batchId ? `#/import/${route.tab}/batch/${route.batchId}` : `#/import/${route.tab}`;
+    case 'audit':
+      return '#/audit';
   }
 }
 

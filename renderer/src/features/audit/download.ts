@@ -1,0 +1,12 @@
+/** Hands text to the browser (or Electron) as a file download; nothing is written by the page itself. */
+export function downloadText(fileName: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // The click has handed the data over; the address is not needed after this turn.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
