@@ -45,5 +45,9 @@ export function toAppError(err: unknown): AppError {
       : { code: err.code, message: err.message, details: err.details };
   }
   const message = err instanceof Error ? err.message : String(err);
+  const sqliteCode = (err as { code?: unknown } | null)?.code;
+  if (sqliteCode === 'SQLITE_CORRUPT' || sqliteCode === 'SQLITE_NOTADB') {
+    return { code: 'library_corrupt', message: `The library database is damaged (${message}). Close ClearFrame and restore a backup; "clearframe backup list" shows them.` };
+  }
   return { code: 'internal', message: `Something went wrong inside ClearFrame: ${message}` };
 }

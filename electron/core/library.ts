@@ -79,7 +79,8 @@ export function openLibrary(home: string): Library {
     throw err;
   }
   const repos = createRepositories(db);
-  seedDefaults(db, repos);
+  // Writing into a damaged database can spread the damage; it was seeded when it was whole.
+  if (integrity === 'ok') seedDefaults(db, repos);
   const events = new EventBus();
   const unmarkOpen = markOpen(home);
   const closers: (() => void | Promise<void>)[] = [];

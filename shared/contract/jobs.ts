@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { command } from './define';
 
-export const jobKinds = ['import', 'demo'] as const;
+export const jobKinds = ['import', 'demo', 'export', 'faces'] as const;
 export type JobKind = (typeof jobKinds)[number];
 
 export interface JobInfo {

@@ -18,5 +18,5 @@ export const libraryCommands = {
 
 export interface LibraryEvents {
   /** Something the UI shows changed (people, consent, media); views refetch. */
-  'library.changed': { what: 'people' | 'consent' | 'media' | 'org' };
+  'library.changed': { what: 'people' | 'consent' | 'media' | 'org' | 'faces' };
 }

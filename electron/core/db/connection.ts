@@ -28,7 +28,13 @@ export function openDatabase(file: string): Db {
 
 /** `PRAGMA quick_check` reads every page but skips index cross-checks, so it stays fast on large libraries. */
 export function checkIntegrity(db: Db): 'ok' | string {
-  const rows = db.pragma('quick_check') as { quick_check: string }[];
+  let rows: { quick_check: string }[];
+  try {
+    rows = db.pragma('quick_check') as { quick_check: string }[];
+  } catch (err) {
+    // Damage bad enough to stop the check itself is still an answer: the library is damaged.
+    return (err as Error).message;
+  }
   const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
   return problems.length === 0 ? 'ok' : problems.slice(0, 5).join('; ');
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuditScreen } from '../features/audit/AuditScreen';
 import { RestoreBanner } from '../features/backup/RestoreBanner';
+import { ReviewScreen } from '../features/faces/ReviewScreen';
 import { ImportScreen } from '../features/import/ImportScreen';
 import { JobsPanel } from '../features/jobs/JobsPanel';
 import { useJobs } from '../features/jobs/jobs-store';
@@ -37,6 +38,7 @@ export function App() {
           {route.screen === 'people' && <PeopleScreen classId={route.classId} schoolId={route.schoolId} />}
           {route.screen === 'import' && <ImportScreen tab={route.tab} batchId={route.batchId} />}
           {route.screen === 'audit' && <AuditScreen />}
+          {route.screen === 'faces' && <ReviewScreen group={route.group} />}
         </main>
       </div>
       <JobsPanel open={jobsOpen} />

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Icon, type IconName } from '../components/Icon';
+import { OpenFacesCount } from '../features/faces/OpenFacesCount';
 import { useJobs } from '../features/jobs/jobs-store';
 import { useCommand } from '../lib/query';
 import { useFormat } from '../lib/format';
@@ -8,6 +9,7 @@ import { routeHref, type Route } from './router';
 const items: { screen: Route['screen']; icon: IconName; href: string }[] = [
   { screen: 'library', icon: 'grid', href: routeHref({ screen: 'library' }) },
   { screen: 'people', icon: 'users', href: routeHref({ screen: 'people' }) },
+  { screen: 'faces', icon: 'faceScan', href: routeHref({ screen: 'faces' }) },
   { screen: 'import', icon: 'upload', href: routeHref({ screen: 'import', tab: 'media' }) },
   { screen: 'audit', icon: 'clock', href: routeHref({ screen: 'audit' }) },
 ];
@@ -26,6 +28,7 @@ export function SideNav({ route, jobsOpen, onToggleJobs }: { route: Route; jobsO
             <a href={item.href} aria-current={route.screen === item.screen ? 'page' : undefined}>
               <Icon name={item.icon} />
               {t(`shell.nav.${item.screen}`)}
+              {item.screen === 'faces' && <OpenFacesCount />}
             </a>
           </li>
         ))}

@@ -6,7 +6,9 @@ export type Route =
   | { screen: 'library'; mediaId?: number }
   | { screen: 'people'; classId?: number; schoolId?: number }
   | { screen: 'import'; tab: ImportTab; batchId?: number }
-  | { screen: 'audit' };
+  | { screen: 'audit' }
+  /** The faces review queue; `group`: one suggested person's open faces, or 'none' for faces without a suggestion. */
+  | { screen: 'faces'; group?: number | 'none' };
 
 const positive = (s: string | undefined): number | undefined => {
   const n = Number(s);
@@ -21,6 +23,7 @@ export function parseRoute(hash: string): Route {
     return { screen: 'import', tab, batchId: b === 'batch' ? positive(c) : undefined };
   }
   if (screen === 'audit') return { screen: 'audit' };
+  if (screen === 'faces') return { screen: 'faces', group: a === 'none' ? 'none' : a === 'person' ? positive(b) : undefined };
   return { screen: 'library', mediaId: screen === 'library' ? positive(a) : undefined };
 }
 
@@ -35,6 +38,9 @@ export function routeHref(route: Route): string {
       return route.batchId ? `#/import/${route.tab}/batch/${route.batchId}` : `#/import/${route.tab}`;
     case 'audit':
       return '#/audit';
+    case 'faces':
+      if (route.group === 'none') return '#/faces/none';
+      return route.group ? `#/faces/person/${route.group}` : '#/faces';
   }
 }
 

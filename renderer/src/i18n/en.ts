@@ -485,7 +485,7 @@ export const en = {
   },
   backup: {
     title: 'Backups',
-    text: 'A backup is a checked copy of the library database, with a list of the original photos and videos, in the library’s backups folder. To put one back, close ClearFrame and run the restore command it shows.',
+    text: 'A backup is a checked copy of the library database, with a list of the original photos and videos, in the library’s backups folder. To put one back, close ClearFrame and run clearframe restore with the folder shown here.',
     make: 'Make a backup now',
     making: 'Making a backup…',
     made: 'Backup made in {{path}} ({{count}} audit entries).',

@@ -489,7 +489,7 @@ export const nl: Texts<typeof en> = {
   },
   backup: {
     title: 'Back-ups',
-    text: 'Een back-up is een gecontroleerde kopie van de database van de bibliotheek, met een lijst van de originele foto’s en video’s, in de back-upmap van de bibliotheek. Terugzetten: sluit ClearFrame en voer de opdracht uit die hier dan staat.',
+    text: 'Een back-up is een gecontroleerde kopie van de database van de bibliotheek, met een lijst van de originele foto’s en video’s, in de back-upmap van de bibliotheek. Terugzetten: sluit ClearFrame en voer clearframe restore uit met de map die hier staat.',
     make: 'Nu een back-up maken',
     making: 'Back-up maken…',
     made: 'Back-up gemaakt in {{path}} ({{count}} auditregels).',

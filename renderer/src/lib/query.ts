@@ -28,6 +28,7 @@ const cache = new Map<string, Entry>();
 function dependsOn(name: CommandName): readonly Changed[] {
   if (name === 'jobs.list' || name === 'files.browse') return [];
   if (name === 'org.get') return ['org'];
+  if (name.startsWith('faces.') || name === 'people.faceMatching') return ['faces', 'media', 'people', 'org'];
   if (name.startsWith('media.')) return ['media', 'org'];
   if (name.startsWith('people.')) return ['people', 'org'];
   if (name.startsWith('consent.')) return ['consent', 'people', 'org'];
