@@ -4,6 +4,10 @@
  */
 const benches: Record<string, () => Promise<{ run(args: string[]): Promise<unknown> }>> = {
   import: async () => ({ run: (await import('./import')).runImportBench }),
+  export: async () => ({ run: (await import('./export')).runExportBench }),
+  faces: async () => ({ run: (await import('./faces')).runFacesBench }),
+  load: async () => ({ run: (await import('./load')).runLoadBench }),
+  crash: async () => ({ run: (await import('./crash')).runCrashBench }),
 };
 
 const [benchName, ...args] = process.argv.slice(2);

@@ -7,12 +7,15 @@ import { migrate, schemaVersion } from './db/migrate';
 import { createAuditRepository } from './db/repositories/audit-repository';
 import { createChannelRepository } from './db/repositories/channel-repository';
 import { createConsentRepository } from './db/repositories/consent-repository';
+import { createDoubtRepository } from './db/repositories/doubt-repository';
 import { createFaceMatchingRepository } from './db/repositories/face-matching-repository';
 import { createFaceRepository } from './db/repositories/face-repository';
+import { createIdentityRepository } from './db/repositories/identity-repository';
 import { createImportRepository } from './db/repositories/import-repository';
 import { createMediaMarksRepository } from './db/repositories/media-marks-repository';
 import { createMediaRepository } from './db/repositories/media-repository';
 import { createPersonRepository } from './db/repositories/person-repository';
+import { createPostRepository } from './db/repositories/post-repository';
 import { createPublicationRepository } from './db/repositories/publication-repository';
 import { createSchoolRepository } from './db/repositories/school-repository';
 import { createSettingsRepository } from './db/repositories/settings-repository';
@@ -26,12 +29,15 @@ function createRepositories(db: Db) {
     audit: createAuditRepository(db),
     channels: createChannelRepository(db),
     consent: createConsentRepository(db),
+    doubts: createDoubtRepository(db),
     faceMatching: createFaceMatchingRepository(db),
     faces: createFaceRepository(db),
+    identities: createIdentityRepository(db),
     imports: createImportRepository(db),
     marks: createMediaMarksRepository(db),
     media: createMediaRepository(db),
     people: createPersonRepository(db),
+    posts: createPostRepository(db),
     publications: createPublicationRepository(db),
     schools: createSchoolRepository(db),
     settings: createSettingsRepository(db),

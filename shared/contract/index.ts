@@ -1,11 +1,19 @@
 import type { z } from 'zod';
+import { auditCommands } from './audit';
+import { backupCommands } from './backup';
 import { consentCommands } from './consent';
 import { csvCommands } from './csv-import';
+import { exportCommands } from './export';
+import { faceCommands } from './faces';
+import { gdprCommands } from './gdpr';
 import type { CommandSpec } from './define';
 import { jobCommands, type JobEvents } from './jobs';
 import { libraryCommands, type LibraryEvents } from './library';
 import { mediaCommands } from './media';
 import { peopleCommands } from './people';
+import { publishingCommands } from './publishing';
+import { reportCommands } from './reports';
+import { usersCommands } from './users';
 
 /**
  * The one contract between the UI (and the CLI) and the core. The preload, the Electron IPC handlers,
@@ -18,6 +26,14 @@ export const commands = {
   ...consentCommands,
   ...csvCommands,
   ...mediaCommands,
+  ...auditCommands,
+  ...backupCommands,
+  ...usersCommands,
+  ...exportCommands,
+  ...faceCommands,
+  ...publishingCommands,
+  ...gdprCommands,
+  ...reportCommands,
 };
 
 export type Commands = typeof commands;

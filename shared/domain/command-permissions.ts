@@ -84,4 +84,29 @@ export const commandPermissions: { readonly [K in CommandName]: CommandAccess } 
   'people.setFaceMatching': 'consent',
   'people.addReference': 'tag',
   'people.removeReference': 'tag',
+  'identities.list': 'read',
+  'identities.addChannel': 'channels',
+  'identities.removeChannel': 'channels',
+  'posts.list': 'read',
+  'posts.get': 'read',
+  'posts.create': 'prepare',
+  // The author (or anyone who prepares) changes a draft; the service refuses changes after submitting.
+  'posts.update': 'prepare',
+  'posts.submit': 'prepare',
+  // Also needs mayRelease for the post's identity and another profile than the author (four eyes), checked by the service.
+  'posts.release': 'release',
+  'posts.reject': 'release',
+  'doubts.ask': 'ask',
+  'doubts.list': 'read',
+  // Also needs mayAnswer for the doubt's identity, checked by the service.
+  'doubts.answer': 'answer',
+  'consent.expiring': 'read',
+  // The forms carry pupils' names and current answers: for whoever keeps consent.
+  'consent.forms': 'consent',
+  // A data-subject request (GDPR) is handled by whoever keeps the people records: all of one person's data leaves, or goes.
+  'people.dataExport': 'people',
+  'people.erasePreview': 'people',
+  'people.erase': 'people',
+  'reports.consent': 'reports',
+  'reports.publications': 'reports',
 };

@@ -7,7 +7,11 @@ import { ImportScreen } from '../features/import/ImportScreen';
 import { JobsPanel } from '../features/jobs/JobsPanel';
 import { useJobs } from '../features/jobs/jobs-store';
 import { LibraryScreen } from '../features/library/LibraryScreen';
+import { ChannelsScreen } from '../features/channels-admin/ChannelsScreen';
+import { LifecycleScreen } from '../features/lifecycle/LifecycleScreen';
 import { PeopleScreen } from '../features/people/PeopleScreen';
+import { PostsScreen } from '../features/posts/PostsScreen';
+import { ReviewQueueScreen } from '../features/review-queue/ReviewQueueScreen';
 import { Header } from './Header';
 import { useRoute } from './router';
 import { SideNav } from './SideNav';
@@ -39,6 +43,10 @@ export function App() {
           {route.screen === 'import' && <ImportScreen tab={route.tab} batchId={route.batchId} />}
           {route.screen === 'audit' && <AuditScreen />}
           {route.screen === 'faces' && <ReviewScreen group={route.group} />}
+          {route.screen === 'posts' && <PostsScreen postId={route.postId} />}
+          {route.screen === 'review' && <ReviewQueueScreen />}
+          {route.screen === 'lifecycle' && <LifecycleScreen />}
+          {route.screen === 'channels' && <ChannelsScreen />}
         </main>
       </div>
       <JobsPanel open={jobsOpen} />

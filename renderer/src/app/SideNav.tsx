@@ -10,6 +10,10 @@ const items: { screen: Route['screen']; icon: IconName; href: string }[] = [
   { screen: 'library', icon: 'grid', href: routeHref({ screen: 'library' }) },
   { screen: 'people', icon: 'users', href: routeHref({ screen: 'people' }) },
   { screen: 'faces', icon: 'faceScan', href: routeHref({ screen: 'faces' }) },
+  { screen: 'posts', icon: 'image', href: routeHref({ screen: 'posts' }) },
+  { screen: 'review', icon: 'help', href: routeHref({ screen: 'review' }) },
+  { screen: 'lifecycle', icon: 'clock', href: routeHref({ screen: 'lifecycle' }) },
+  { screen: 'channels', icon: 'globe', href: routeHref({ screen: 'channels' }) },
   { screen: 'import', icon: 'upload', href: routeHref({ screen: 'import', tab: 'media' }) },
   { screen: 'audit', icon: 'clock', href: routeHref({ screen: 'audit' }) },
 ];

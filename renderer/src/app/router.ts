@@ -8,7 +8,11 @@ export type Route =
   | { screen: 'import'; tab: ImportTab; batchId?: number }
   | { screen: 'audit' }
   /** The faces review queue; `group`: one suggested person's open faces, or 'none' for faces without a suggestion. */
-  | { screen: 'faces'; group?: number | 'none' };
+  | { screen: 'faces'; group?: number | 'none' }
+  | { screen: 'posts'; postId?: number }
+  | { screen: 'review' }
+  | { screen: 'lifecycle' }
+  | { screen: 'channels' };
 
 const positive = (s: string | undefined): number | undefined => {
   const n = Number(s);
@@ -23,6 +27,8 @@ export function parseRoute(hash: string): Route {
     return { screen: 'import', tab, batchId: b === 'batch' ? positive(c) : undefined };
   }
   if (screen === 'audit') return { screen: 'audit' };
+  if (screen === 'posts') return { screen: 'posts', postId: positive(a) };
+  if (screen === 'review' || screen === 'lifecycle' || screen === 'channels') return { screen };
   if (screen === 'faces') return { screen: 'faces', group: a === 'none' ? 'none' : a === 'person' ? positive(b) : undefined };
   return { screen: 'library', mediaId: screen === 'library' ? positive(a) : undefined };
 }
@@ -41,6 +47,12 @@ export function routeHref(route: Route): string {
     case 'faces':
       if (route.group === 'none') return '#/faces/none';
       return route.group ? `#/faces/person/${route.group}` : '#/faces';
+    case 'posts':
+      return route.postId ? `#/posts/${route.postId}` : '#/posts';
+    case 'review':
+    case 'lifecycle':
+    case 'channels':
+      return `#/${route.screen}`;
   }
 }
 

@@ -59,6 +59,8 @@ export function Dialog({ title, onClose, children, className, anchor }: DialogPr
       className={classes}
       aria-labelledby={titleId}
       onCancel={(e) => {
+        // React passes a nested dialog's cancel up its tree: Escape closes only the dialog on top.
+        if (e.target !== ref.current) return;
         e.preventDefault();
         close.current();
       }}

@@ -1,4 +1,11 @@
 import * as m001 from './001-initial';
+import * as m002 from './002-users';
+import * as m003 from './003-media-grid-indexes';
+import * as m004 from './004-audit-log';
+import * as m005 from './005-export';
+import * as m006 from './006-faces';
+import * as m007 from './007-publishing';
+import * as m008 from './008-gdpr';
 
 /**
  * Forward-only migrations, numbered from 1. A migration that has shipped is never edited:
@@ -6,6 +13,13 @@ import * as m001 from './001-initial';
  */
 export const migrations: readonly { version: number; name: string; sql: string }[] = [
   { version: 1, name: 'initial', sql: m001.sql },
+  { version: 2, name: 'users', sql: m002.sql },
+  { version: 3, name: 'media-grid-indexes', sql: m003.sql },
+  { version: 4, name: 'audit-log', sql: m004.sql },
+  { version: 5, name: 'export', sql: m005.sql },
+  { version: 6, name: 'faces', sql: m006.sql },
+  { version: 7, name: 'publishing', sql: m007.sql },
+  { version: 8, name: 'gdpr', sql: m008.sql },
 ];
 
 export const latestVersion = migrations.length;

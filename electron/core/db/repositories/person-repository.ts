@@ -21,8 +21,9 @@ export interface PersonFilter {
 }
 
 export function createPersonRepository(db: Db) {
-  const byId = db.prepare<[number], Person>(`SELECT ${columns} FROM people WHERE id = ?`);
-  const byExternalId = db.prepare<[string], Person>(`SELECT ${columns} FROM people WHERE external_id = ?`);
+  // An erased person is a tombstone that only keeps their id taken (migration 8): no reader sees it.
+  const byId = db.prepare<[number], Person>(`SELECT ${columns} FROM people WHERE id = ? AND erased_at IS NULL`);
+  const byExternalId = db.prepare<[string], Person>(`SELECT ${columns} FROM people WHERE external_id = ? AND erased_at IS NULL`);
   const insert = db.prepare(
     `INSERT INTO people (external_id, first_name, last_name, role, school_id, class_id, date_of_birth, created_at, updated_at)
      VALUES (@externalId, @firstName, @lastName, @role, @schoolId, @classId, @dateOfBirth, @now, @now)`,
@@ -31,7 +32,7 @@ export function createPersonRepository(db: Db) {
     `UPDATE people SET external_id = @externalId, first_name = @firstName, last_name = @lastName, role = @role,
      school_id = @schoolId, class_id = @classId, date_of_birth = @dateOfBirth, updated_at = @now WHERE id = @id`,
   );
-  const count = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM people');
+  const count = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM people WHERE erased_at IS NULL');
   return {
     get: (id: number): Person | undefined => byId.get(id),
     findByExternalId: (externalId: string): Person | undefined => byExternalId.get(externalId),
@@ -40,7 +41,7 @@ export function createPersonRepository(db: Db) {
       return byExternalId.get(ref) ?? (/^\d+$/.test(ref) ? byId.get(Number(ref)) : undefined);
     },
     list(filter: PersonFilter = {}): Person[] {
-      const where: string[] = [];
+      const where: string[] = ['erased_at IS NULL'];
       const params: Record<string, unknown> = {};
       if (filter.schoolId !== undefined) {
         where.push('school_id = @schoolId');
@@ -54,7 +55,7 @@ export function createPersonRepository(db: Db) {
         where.push("(first_name || ' ' || last_name LIKE @search OR external_id LIKE @search)");
         params.search = `%${filter.search}%`;
       }
-      const sql = `SELECT ${columns} FROM people ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY last_name, first_name, id`;
+      const sql = `SELECT ${columns} FROM people WHERE ${where.join(' AND ')} ORDER BY last_name, first_name, id`;
       return db.prepare<Record<string, unknown>, Person>(sql).all(params);
     },
     create(fields: PersonFields): Person {

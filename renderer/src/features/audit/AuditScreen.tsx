@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditFilter } from '../../../../shared/contract/audit';
 import { EmptyState } from '../../components/EmptyState';
 import { BackupCard } from '../backup/BackupCard';
+import { ReportsCard } from '../gdpr/ReportsCard';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Icon } from '../../components/Icon';
 import { Loading } from '../../components/Loading';
@@ -89,6 +90,7 @@ export function AuditScreen() {
           )}
         </>
       )}
+      <ReportsCard />
       <BackupCard />
     </div>
   );

@@ -1,6 +1,6 @@
-/** Hands text to the browser (or Electron) as a file download; nothing is written by the page itself. */
-export function downloadText(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Hands data to the browser (or Electron) as a file download; nothing is written by the page itself. */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
@@ -9,4 +9,8 @@ export function downloadText(fileName: string, text: string, type: string): void
   a.remove();
   // The click has handed the data over; the address is not needed after this turn.
   setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+export function downloadText(fileName: string, text: string, type: string): void {
+  downloadBlob(fileName, new Blob([text], { type }));
 }

@@ -7,6 +7,10 @@ import { Icon } from '../../components/Icon';
 import { Loading } from '../../components/Loading';
 import { useFormat } from '../../lib/format';
 import { useCommand } from '../../lib/query';
+import { FaceMatchingSection } from '../faces/FaceMatchingSection';
+import { PersonMediaSection } from '../faces/PersonMediaSection';
+import { useMay } from '../faces/useMay';
+import { DataRequestsDialog } from '../gdpr/DataRequestsDialog';
 import { PersonDialog } from '../people/PersonDialog';
 import { personAge, personName } from '../people/person-labels';
 import { channelName } from './consent-states';
@@ -20,6 +24,8 @@ export function PersonPanel({ personId, org, onClose }: { personId: number; org:
   const format = useFormat();
   const overview = useCommand('consent.show', { person: String(personId) });
   const [editing, setEditing] = useState(false);
+  const [requests, setRequests] = useState(false);
+  const mayKeepPeople = useMay('people');
   const [cell, setCell] = useState<{ cell: ConsentCell; anchor: HTMLElement } | null>(null);
   const data = overview.data?.person.id === personId ? overview.data : undefined;
   const heading = useRef<HTMLHeadingElement>(null);
@@ -76,6 +82,12 @@ export function PersonPanel({ personId, org, onClose }: { personId: number; org:
             <Icon name="edit" size={16} />
             {t('people.edit')}
           </button>
+          {mayKeepPeople && (
+            <button type="button" className="button button-small" onClick={() => setRequests(true)}>
+              <Icon name="file" size={16} />
+              {t('gdpr.requests.open')}
+            </button>
+          )}
 
           <h3>{t('consent.current')}</h3>
           <ul className="current-list">
@@ -98,6 +110,9 @@ export function PersonPanel({ personId, org, onClose }: { personId: number; org:
             })}
           </ul>
 
+          <FaceMatchingSection person={person} />
+          <PersonMediaSection personId={person.id} />
+
           <h3>{t('history.title')}</h3>
           <p className="muted">{t('history.explain')}</p>
           <ConsentHistory history={data.history} channels={org.channels} />
@@ -113,6 +128,7 @@ export function PersonPanel({ personId, org, onClose }: { personId: number; org:
         />
       )}
       {editing && person && <PersonDialog org={org} person={person} onClose={() => setEditing(false)} />}
+      {requests && person && <DataRequestsDialog person={person} onClose={() => setRequests(false)} onErased={close} />}
     </aside>
   );
 }

@@ -27,7 +27,7 @@ interface TagDialogProps {
  * confirms the highlighted person, Escape closes; buttons give the other verdicts.
  */
 export function TagDialog({ face, anchor, initialText, decide, onClose }: TagDialogProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const people = usePeople();
   const org = useCommand('org.get', {});
   const media = useCommand('media.get', { media: String(face.mediaId) });
@@ -90,13 +90,13 @@ export function TagDialog({ face, anchor, initialText, decide, onClose }: TagDia
             aria-selected={i === activeIndex}
             className={i === activeIndex ? 'tag-option tag-option-active' : 'tag-option'}
             onMouseDown={(e) => e.preventDefault()}
-            onMouseEnter={() => setActive(i)}
+            onMouseMove={() => i !== activeIndex && setActive(i)}
             onClick={() => void choose({ verdict: 'person', person: String(p.id) })}
           >
             <span className="tag-option-name">{personName(p)}</span>
             <span className="tag-option-meta">
               {p.id === face.suggestedPersonId
-                ? t('faces.tag.suggested', { distance: formatDistance(face.suggestionDistance) })
+                ? t('faces.tag.suggested', { distance: formatDistance(face.suggestionDistance, i18n.language) })
                 : (className(p) ?? t(`people.role.${p.role}`))}
             </span>
           </li>

@@ -20,5 +20,14 @@ export function nextOpenFace<F extends Pick<FaceInfo, 'id' | 'state'>>(faces: re
   return faces.slice(at + 1).find(isOpen) ?? faces.find((f) => isOpen(f) && f.id !== currentId) ?? null;
 }
 
-/** Descriptor distance as a reviewer reads it: two decimals, lower is more alike. */
-export const formatDistance = (d: number | null): string => (d === null ? '' : d.toFixed(2));
+/** Descriptor distance as a reviewer reads it, in their language: two decimals, lower is more alike. */
+export const formatDistance = (d: number | null, language: string): string =>
+  d === null ? '' : new Intl.NumberFormat(language, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(d);
+
+/** A time in a video to a tenth of a second (faces are sampled a few times a second): 0:03.5. */
+export function formatFaceTime(seconds: number): string {
+  const tenths = Math.round(seconds * 10);
+  const m = Math.floor(tenths / 600);
+  const s = ((tenths % 600) / 10).toFixed(1).padStart(4, '0');
+  return `${m}:${s}`;
+}

@@ -17,8 +17,9 @@ function tier(p: Person, likely: Likely): number {
 }
 
 /**
- * People matching what was typed (every typed word starts a word of the name or the school number, accents
- * ignored), the likely ones first. With nothing typed: only the likely ones, so the list stays short.
+ * People matching what was typed (every typed word starts a word of the name or the school number, or three or
+ * more letters appear in the name; accents ignored), the likely ones first. With nothing typed: only the likely
+ * ones, so the list stays short.
  */
 export function searchPeople(people: readonly Person[], query: string, likely: Likely, limit = 40): Person[] {
   const words = fold(query).split(/\s+/).filter(Boolean);
@@ -26,7 +27,9 @@ export function searchPeople(people: readonly Person[], query: string, likely: L
     .map((p) => {
       const name = fold(`${p.firstName} ${p.lastName}`);
       const haystack = `${name} ${fold(p.externalId ?? '')}`.split(/[\s-]+/);
-      const matches = words.every((w) => haystack.some((h) => h.startsWith(w))) || (words.length > 0 && name.includes(words.join(' ')));
+      const typed = words.join(' ');
+      // Inside a word only from three letters on, or one typed letter would match nearly every name.
+      const matches = words.every((w) => haystack.some((h) => h.startsWith(w))) || (typed.length >= 3 && name.includes(typed));
       return { p, name, t: tier(p, likely), matches };
     })
     .filter((s) => (words.length === 0 ? s.t < 3 : s.matches));

@@ -75,6 +75,21 @@ export function useFaceReview(mediaId: number) {
     [faces, focusFace],
   );
 
+  const focusNextRef = useRef(focusNext);
+  focusNextRef.current = focusNext;
+
+  // N from anywhere in the media view (not while typing) goes to the next face that still needs a decision.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key.toLowerCase() !== 'n' || e.ctrlKey || e.metaKey || e.altKey || picker) return;
+      if ((e.target as HTMLElement).closest('input, select, textarea, [contenteditable="true"]')) return;
+      e.preventDefault();
+      focusNextRef.current(selected);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [picker, selected]);
+
   const decideAndMove = useCallback(
     async (face: FaceInfo, to: FaceAssignment) => {
       if (!(await decide.run([face.id], to))) return;

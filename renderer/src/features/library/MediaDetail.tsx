@@ -4,8 +4,11 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Icon } from '../../components/Icon';
 import { Loading } from '../../components/Loading';
-import { mediaUrl } from '../../lib/api';
 import { useCommand } from '../../lib/query';
+import { FacesSection } from '../faces/FacesSection';
+import { FaceStage } from '../faces/FaceStage';
+import { useFaceReview } from '../faces/useFaceReview';
+import { useMay } from '../faces/useMay';
 import { MediaMetadata } from './MediaMetadata';
 import { RightsForm } from './RightsForm';
 
@@ -16,11 +19,13 @@ interface DetailProps {
   onNext?: () => void;
 }
 
-/** One photo or video: a large preview, what the file says about itself, and its rights, editable. */
+/** One photo or video: a large preview with its faces to review, what the file says about itself, and its rights, editable. */
 export function MediaDetail({ mediaId, onClose, onPrevious, onNext }: DetailProps) {
   const { t } = useTranslation();
   const detail = useCommand('media.get', { media: String(mediaId) });
   const media = detail.data?.id === mediaId ? detail.data : undefined;
+  const faces = useFaceReview(mediaId);
+  const canTag = useMay('tag');
 
   // Left and right arrows step through the grid, unless the user is typing or working a control.
   const steps = useRef({ onPrevious, onNext });
@@ -41,11 +46,7 @@ export function MediaDetail({ mediaId, onClose, onPrevious, onNext }: DetailProp
     <Dialog title={media?.name ?? t('common.loading')} onClose={onClose} className="dialog-detail">
       <div className="detail">
         <div className="detail-preview">
-          {media?.kind === 'video' ? (
-            <video key={media.id} src={mediaUrl('original', media.id)} poster={media.hasThumbnail ? mediaUrl('preview', media.id) : undefined} controls preload="metadata" />
-          ) : media ? (
-            <img key={media.id} src={mediaUrl('preview', media.id)} alt={t('library.previewOf', { name: media.name })} />
-          ) : null}
+          {media && <FaceStage media={media} review={faces} canTag={canTag} />}
           <div className="detail-steps">
             <button type="button" className="button button-small" onClick={onPrevious} disabled={!onPrevious}>
               <Icon name="chevronLeft" size={16} />
@@ -62,6 +63,7 @@ export function MediaDetail({ mediaId, onClose, onPrevious, onNext }: DetailProp
           {!media && !detail.error && <Loading />}
           {media && (
             <>
+              <FacesSection media={media} review={faces} canTag={canTag} />
               <MediaMetadata media={media} />
               <RightsForm key={media.id} media={media} />
             </>

@@ -1,0 +1,52 @@
+import type { gdprEn } from './gdpr-texts.en';
+
+type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
+
+/** Nederlandse teksten van AVG-verzoeken en PDF-rapporten. */
+export const gdprNl: Texts<typeof gdprEn> = {
+  requests: {
+    open: 'AVG-verzoeken',
+    title: 'AVG-verzoeken: {{name}}',
+    lead: 'Als iemand (of een ouder of verzorger) vraagt wat ClearFrame over hem of haar bewaart, of vraagt om verwijdering (AVG artikel 15, 17 en 20).',
+    exportTitle: 'Gegevens meegeven',
+    exportLead: 'Schrijft de persoonsgegevens, de toestemmingsgeschiedenis, de foto’s en video’s waarop de persoon getagd is, de publicaties waarin hij of zij staat en de auditregels daarover.',
+    folder: 'Opslaan in map',
+    format: 'Als',
+    formatZip: 'één ZIP-bestand',
+    formatFolder: 'een map',
+    media: 'Foto’s en video’s',
+    mediaOriginals: 'de originele bestanden',
+    mediaThumbnails: 'kleine voorbeelden',
+    mediaNone: 'alleen een lijst',
+    mediaNote: 'Op foto’s kunnen ook anderen staan; kijk dat na voordat u ze meegeeft.',
+    export: 'Gegevens exporteren',
+    exported_one: 'Opgeslagen in {{out}} ({{count}} bestand).',
+    exported_other: 'Opgeslagen in {{out}} ({{count}} bestanden).',
+    eraseTitle: 'Deze persoon verwijderen',
+    eraseLead: 'Verwijdert de persoon uit ClearFrame. Dit kan niet ongedaan worden gemaakt.',
+    consent: '{{deleted}} toestemmingen verwijderd; {{kept}} bewaard zonder notitie of bewijs, omdat een publicatie erop steunde.',
+    faces: '{{tagged}} getagde gezichten worden weer "niet beoordeeld", zodat die foto’s geblokkeerd blijven tot iemand opnieuw kijkt; {{suggested}} suggesties ingetrokken.',
+    references: '{{count}} referenties voor gezichtsherkenning verwijderd.',
+    publications: 'Staat in {{count}} publicaties: de toestemming voor {{channels}} wordt ingetrokken, zodat ze onder "offline halen" verschijnen.',
+    noPublications: 'Staat in geen enkele publicatie.',
+    audit: '{{count}} auditregels verliezen de naam; de nummers blijven en het auditlog blijft controleerbaar.',
+    backups: '{{count}} back-ups in de bibliotheekmap bevatten deze persoon nog, tot u ze verwijdert.',
+    understand: 'Ik begrijp dat dit niet ongedaan kan worden gemaakt.',
+    erase: '{{name}} verwijderen',
+    erased: '{{name}} is verwijderd (auditregel {{entry}}).',
+  },
+  reports: {
+    title: 'Rapporten (PDF)',
+    lead: 'Voor een inspectie of het bestuur. Het maken van een rapport wordt in het auditlog vastgelegd.',
+    consentTitle: 'Toestemmingsoverzicht van een klas',
+    class: 'Klas',
+    onDate: 'Toestemming op',
+    consent: 'Toestemmingsrapport maken',
+    publicationsTitle: 'Publicaties in een periode',
+    from: 'Van',
+    to: 'Tot en met',
+    publications: 'Publicatierapport maken',
+    made_one: '{{file}} ({{count}} pagina) gedownload.',
+    made_other: '{{file}} ({{count}} pagina’s) gedownload.',
+  },
+};
