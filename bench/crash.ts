@@ -14,17 +14,13 @@ export async function runCrashBench(args: string[]): Promise<unknown> {
   const quick = args.includes('--quick');
   const seedArg = args.indexOf('--seed');
   const seed = seedArg >= 0 ? Number(args[seedArg + 1]) : Date.now() % 1_000_000;
-  const kills = quick ? 3 : 12;
+  const kills = quick ? 3 : 10;
   const root = mkdtempSync(join(tmpdir(), 'cf-bench-crash-'));
   try {
     const folder = join(root, 'photos');
-    const paths = await crashCorpus(folder, quick ? 12 : 30, { width: 1280, height: 960 });
+    const paths = await crashCorpus(folder, quick ? 9 : 24, { width: 1280, height: 960 });
     const t0 = performance.now();
-    const stages = await crashRun(join(root, 'library'), { folder, paths }, join(root, 'out'), kills, seed, {
-      import: [400, 6000],
-      detect: [2500, 40000],
-      export: [400, 6000],
-    });
+    const stages = await crashRun(root, { folder, paths }, { import: kills, detect: kills, export: kills }, seed);
     const result = { bench: 'crash', date: todayIso(), seed, photos: paths.length, killsPerStage: kills, seconds: Number(((performance.now() - t0) / 1000).toFixed(1)), stages };
     const json = JSON.stringify(result, null, 2);
     process.stdout.write(`${json}\n`);

@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import sharp from 'sharp';
 import { verifyChain } from '../../electron/core/audit/verify-chain';
 import { createAuditReadRepository } from '../../electron/core/db/repositories/audit-read-repository';
@@ -125,19 +126,19 @@ export function importedOnce(home: string, files: string[]): string[] {
   }
 }
 
-export interface CrashStage {
-  name: 'import' | 'detect' | 'export';
-  args: string[];
-}
+export type StageName = 'import' | 'detect' | 'export';
 
-export const crashStages = (folder: string, exportDir: string): CrashStage[] => [
-  { name: 'import', args: ['import', folder, '--license', 'school_owned'] },
-  { name: 'detect', args: ['faces', 'detect', '--all'] },
-  { name: 'export', args: ['export', '--all', '--channel', 'website', '--identity', 'foundation', '--out', exportDir] },
-];
+const stageArgs = (stage: StageName, folder: string, exportDir: string): string[] =>
+  ({
+    import: ['import', folder, '--license', 'school_owned'],
+    detect: ['faces', 'detect', '--all'],
+    export: ['export', '--all', '--channel', 'website', '--identity', 'foundation', '--out', exportDir],
+  })[stage];
 
 export interface StageReport {
-  stage: string;
+  stage: StageName;
+  /** How long the stage takes uninterrupted, start-up included: kill points fall within it. */
+  fullRunMs: number;
   kills: number;
   /** Kill points that came after the command had already finished. */
   finishedFirst: number;
@@ -145,35 +146,42 @@ export interface StageReport {
 }
 
 /**
- * Runs each stage `killsPerStage` times, killed after a random delay within its window (in ms from the start
- * of the process, which spends its first moments starting up), checking the library after each kill; then
- * runs the stage to the end and checks again.
+ * Each stage starts from the library the stage before it left (import from an empty one). It is first run
+ * once to the end (which gives the next stage its starting library, and the time the stage takes); then,
+ * `killsPerStage` times, a copy of its starting library is given the stage killed at a random moment within
+ * that time, checked, given the stage again to the end (the resume), and checked again.
  */
-export async function crashRun(
-  home: string,
-  files: { folder: string; paths: string[] },
-  exportDir: string,
-  killsPerStage: number,
-  seed: number,
-  windowMs: Record<CrashStage['name'], [number, number]>,
-): Promise<StageReport[]> {
+export async function crashRun(root: string, files: { folder: string; paths: string[] }, killsPerStage: Record<StageName, number>, seed: number): Promise<StageReport[]> {
   const next = random(seed);
   const reports: StageReport[] = [];
-  for (const stage of crashStages(files.folder, exportDir)) {
-    const report: StageReport = { stage: stage.name, kills: 0, finishedFirst: 0, problems: [] };
-    for (let i = 0; i < killsPerStage; i++) {
-      const [from, to] = windowMs[stage.name];
-      const delay = Math.floor(from + next() * (to - from));
-      const r = await runAndKill(home, stage.args, delay);
-      if (r.killed) report.kills += 1;
+  let start: string | null = null;
+  for (const stage of ['import', 'detect', 'export'] as const) {
+    const copy = (name: string) => {
+      const home = join(root, name, 'library');
+      if (start) cpSync(start, home, { recursive: true });
+      return { home, out: join(root, name, 'out') };
+    };
+    const full = copy(`${stage}-full`);
+    const t0 = performance.now();
+    const finished = await runAndKill(full.home, stageArgs(stage, files.folder, full.out), null);
+    const report: StageReport = { stage, fullRunMs: Math.round(performance.now() - t0), kills: 0, finishedFirst: 0, problems: [] };
+    if (finished.code !== 0) report.problems.push(`the uninterrupted run failed (exit ${finished.code}): ${finished.stderr.trim().split('\n').pop()}`);
+    for (let i = 0; i < killsPerStage[stage]; i++) {
+      const round = copy(`${stage}-${i}`);
+      const delay = Math.round(report.fullRunMs * (0.1 + 0.85 * next()));
+      const killed = await runAndKill(round.home, stageArgs(stage, files.folder, round.out), delay);
+      if (killed.killed) report.kills += 1;
       else report.finishedFirst += 1;
-      report.problems.push(...crashProblems(home, exportDir).map((p) => `after a kill at ${delay} ms: ${p}`));
+      report.problems.push(...crashProblems(round.home, round.out).map((p) => `killed at ${delay} ms: ${p}`));
+      const resumed = await runAndKill(round.home, stageArgs(stage, files.folder, round.out), null);
+      if (resumed.code !== 0) report.problems.push(`the run after a kill at ${delay} ms failed (exit ${resumed.code}): ${resumed.stderr.trim().split('\n').pop()}`);
+      report.problems.push(...crashProblems(round.home, round.out).map((p) => `resumed after a kill at ${delay} ms: ${p}`));
+      if (stage === 'import') report.problems.push(...importedOnce(round.home, files.paths));
+      rmSync(join(root, `${stage}-${i}`), { recursive: true, force: true });
     }
-    const finish = await runAndKill(home, stage.args, null);
-    if (finish.code !== 0) report.problems.push(`the run after the kills failed (exit ${finish.code}): ${finish.stderr.trim().split('\n').pop()}`);
-    report.problems.push(...crashProblems(home, exportDir));
-    if (stage.name === 'import') report.problems.push(...importedOnce(home, files.paths));
+    report.problems.push(...crashProblems(full.home, full.out));
     reports.push(report);
+    start = full.home;
   }
   return reports;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { redactionFilter } from '../../electron/core/export/video-filter';
+import { maskFrame, maskFrameBytes, planMask } from '../../electron/core/export/video-mask';
 import { boxAt, extensionOf, tracksOf, type RedactionTrack } from '../../electron/core/export/video-tracks';
 
 const box = (x: number, y = 0.2, w = 0.1, h = 0.2) => ({ x, y, w, h });
@@ -48,50 +49,51 @@ describe('face tracks over time', () => {
   });
 });
 
-/** The sendcmd script inside a filter graph: time → drawbox commands. */
-function commands(filter: string): { time: number; text: string }[] {
-  const script = /sendcmd=c='([^']*)'/.exec(filter)?.[1] ?? '';
-  return script
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => ({ time: Number(line.split(' ')[0]), text: line }));
-}
+describe('the mask of a video', () => {
+  const video = { width: 1920, height: 1080, fps: 25, durationS: 4, margin: 0.3 };
+
+  it('is drawn at most 640 wide, and runs a second past the end so it never ends before the video', () => {
+    const plan = planMask({ ...video, tracks: [moving] });
+    expect([plan.width, plan.height, plan.factor, plan.frames]).toEqual([640, 360, 3, 125]);
+  });
+
+  it('covers in each frame the box at both ends of that frame, grown by the margin', () => {
+    const plan = planMask({ ...video, tracks: [moving] });
+    // Frame 30 (1.2 s) until frame 31 (1.24 s): x moves from 0.14 to 0.148.
+    const [region] = plan.regionsAt(30);
+    expect(region!.x).toBeCloseTo(0.14 - 0.03);
+    expect(region!.x + region!.w).toBeCloseTo(0.148 + 0.1 + 0.03);
+    expect(plan.regionsAt(0)).toEqual([]);
+    expect(plan.regionsAt(8)).toHaveLength(1);
+    expect(plan.regionsAt(70)).toEqual([]);
+  });
+
+  it('is 255 in every plane inside a region and 0 outside, rounded outwards to whole chroma pixels', () => {
+    const plan = planMask({ ...video, tracks: [] });
+    const frame = maskFrame(plan, [{ x: 0.1, y: 0.1, w: 0.05, h: 0.1 }], Buffer.alloc(maskFrameBytes(plan)));
+    const { width: w, height: h } = plan;
+    const y = (px: number, py: number) => frame[py * w + px];
+    const u = (px: number, py: number) => frame[w * h + py * (w / 2) + px];
+    const v = (px: number, py: number) => frame[w * h + (w * h) / 4 + py * (w / 2) + px];
+    // 0.1 of 640 = 64; 0.15 of 640 = 96; 0.1 of 360 = 36; 0.2 of 360 = 72.
+    expect([y(64, 36), y(95, 71), u(32, 18), v(47, 35)]).toEqual([255, 255, 255, 255]);
+    expect([y(63, 36), y(100, 50), y(70, 35), y(70, 76), u(31, 20), v(51, 20)]).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+});
 
 describe('the video redaction filter', () => {
-  const plan = { width: 640, height: 360, fps: 25, durationS: 4, margin: 0.3, style: 'blur' as const };
-
   it('re-encodes without a mask when nothing is to be redacted', () => {
-    expect(redactionFilter({ ...plan, tracks: [] })).toBe('[0:v]scale=640:360,setsar=1,format=yuv420p[v]');
+    expect(redactionFilter({ width: 640, height: 360, style: 'blur', durationS: 4, mask: null })).toBe('[0:v]scale=640:360,setsar=1,format=yuv420p[v]');
   });
 
-  it('moves a box every frame the face moves, half a frame before the frame, grown by the margin', () => {
-    const filter = redactionFilter({ ...plan, tracks: [moving] });
-    const cmds = commands(filter);
-    // First command at t=0 hides nothing yet; the track starts 0.7 s before its first sample.
-    const shown = cmds.filter((c) => !c.text.includes('x -4'));
-    expect(shown[0]!.time).toBeCloseTo((Math.ceil(0.3 * 25) - 0.5) / 25);
-    // One command per frame while moving (25 fps between 1 s and 2 s).
-    expect(cmds.filter((c) => c.time > 1 && c.time < 2).length).toBe(25);
-    // Frame 50 (2 s) shows the last sample's box grown by 30 % on each side: x 0.4 - 0.03 = 0.37 → 236 px, 0.16 wide, rounded outwards → 104 px.
-    const frame50 = cmds.find((c) => Math.abs(c.time - 1.98) < 1e-6)!.text;
-    expect(frame50).toContain('drawbox@s0 x 236,');
-    expect(frame50).toContain('drawbox@s0 w 104,');
-    // Hidden again after the extension.
-    expect(cmds[cmds.length - 1]!.text).toContain('drawbox@s0 x -4');
+  it('shrinks the cover so the largest region keeps eight cells, and merges it where the mask says', () => {
+    const filter = redactionFilter({ width: 640, height: 360, style: 'blur', durationS: 4, mask: { largestRegion: 160 } });
+    expect(filter).toContain('[toblur]scale=32:18:flags=area,gblur');
+    expect(filter).toContain('[1:v]scale=640:360:flags=neighbor');
+    expect(filter).toContain('[base][blurred][mask]maskedmerge,trim=end=4.000[v]');
   });
 
-  it('shares one box between tracks that never overlap in time and adds one for tracks that do', () => {
-    const later: RedactionTrack = [{ time: 3.5, box: box(0.7) }];
-    const meanwhile: RedactionTrack = [{ time: 1.2, box: box(0.6) }];
-    expect(redactionFilter({ ...plan, tracks: [moving, later] }).match(/drawbox@s\d+=/g)).toHaveLength(1);
-    expect(redactionFilter({ ...plan, tracks: [moving, meanwhile] }).match(/drawbox@s\d+=/g)).toHaveLength(2);
-  });
-
-  it('shrinks the cover so the largest region keeps at most eight cells, and pixelates with hard blocks', () => {
-    const filter = redactionFilter({ ...plan, tracks: [moving], style: 'pixelate' });
-    const [, w] = /\[toblur\]scale=(\d+):(\d+):flags=area/.exec(filter)!;
-    // The largest region is 0.16 x 0.32 of the frame grown: ~111 px tall → cells of 14 px → 640 / 14 ≈ 46 columns.
-    expect(Number(w)).toBeLessThanOrEqual(Math.ceil(640 / (0.2 * 1.6 * 360 / 8)));
-    expect(filter).toContain('flags=neighbor');
+  it('pixelates with hard blocks', () => {
+    expect(redactionFilter({ width: 640, height: 360, style: 'pixelate', durationS: 4, mask: { largestRegion: 160 } })).toContain('scale=640:360:flags=neighbor[blurred]');
   });
 });

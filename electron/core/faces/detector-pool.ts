@@ -8,7 +8,6 @@ type Kind = DetectorTask['kind'];
 
 interface Pending {
   task: DetectorTask;
-  signal: AbortSignal | undefined;
   resolve(value: unknown): void;
   reject(err: unknown): void;
 }
@@ -38,9 +37,22 @@ export class DetectorPool {
   run<K extends Kind>(task: Extract<DetectorTask, { kind: K }>, signal?: AbortSignal): Promise<TaskResults[K]> {
     return new Promise<TaskResults[K]>((resolve, reject) => {
       if (signal?.aborted) return reject(cancelled());
-      const pending: Pending = { task, signal, resolve: resolve as (v: unknown) => void, reject };
+      // A job's signal outlives thousands of tasks: each task takes its abort listener away when it settles.
+      const onAbort = () => this.abort(pending);
+      const settle = () => signal?.removeEventListener('abort', onAbort);
+      const pending: Pending = {
+        task,
+        resolve: (v) => {
+          settle();
+          resolve(v as TaskResults[K]);
+        },
+        reject: (err) => {
+          settle();
+          reject(err);
+        },
+      };
       this.queue.push(pending);
-      signal?.addEventListener('abort', () => this.abort(pending), { once: true });
+      signal?.addEventListener('abort', onAbort, { once: true });
       this.pump();
     });
   }

@@ -465,7 +465,10 @@ export const en = {
     next: 'Next',
     actions: {
       consent: { granted: 'Consent granted', refused: 'Consent refused', withdrawn: 'Consent withdrawn' },
-      person: { created: 'Person added', updated: 'Person changed' },
+      person: { created: 'Person added', updated: 'Person changed', exported: 'Personal data exported (data request)', erased: 'Person erased (data request)', face_matching_allowed: 'Face matching allowed', face_matching_withdrawn: 'Face matching withdrawn, face descriptions deleted', reference_added: 'Reference face added', reference_removed: 'Reference face removed' },
+      face: { assigned: 'Face tagged', added: 'Face drawn by hand' },
+      faces: { detected: 'Faces detected', detection_failed: 'Face detection failed', suggested: 'People suggested for faces', settings_changed: 'Face settings changed' },
+      report: { consent: 'Consent report made', publications: 'Publications report made' },
       school: { created: 'School added' },
       class: { created: 'Class added' },
       channel: { created: 'Channel added' },
@@ -537,7 +540,7 @@ export const en = {
     openNamed: 'Open {{name}}',
     keys: {
       next: 'next face',
-      search: 'type a name',
+      search: 'type a name (for names starting with I, N, U or X: Enter first)',
       confirm: 'confirm',
       notIdentifiable: 'not identifiable',
       notAFace: 'not a face',

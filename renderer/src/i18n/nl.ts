@@ -469,7 +469,10 @@ export const nl: Texts<typeof en> = {
     next: 'Volgende',
     actions: {
       consent: { granted: 'Toestemming gegeven', refused: 'Toestemming geweigerd', withdrawn: 'Toestemming ingetrokken' },
-      person: { created: 'Persoon toegevoegd', updated: 'Persoon gewijzigd' },
+      person: { created: 'Persoon toegevoegd', updated: 'Persoon gewijzigd', exported: 'Persoonsgegevens geëxporteerd (AVG-verzoek)', erased: 'Persoon verwijderd (AVG-verzoek)', face_matching_allowed: 'Gezichtsherkenning toegestaan', face_matching_withdrawn: 'Gezichtsherkenning ingetrokken, gezichtsbeschrijvingen verwijderd', reference_added: 'Referentiegezicht toegevoegd', reference_removed: 'Referentiegezicht verwijderd' },
+      face: { assigned: 'Gezicht benoemd', added: 'Gezicht met de hand getekend' },
+      faces: { detected: 'Gezichten gezocht', detection_failed: 'Gezichten zoeken mislukt', suggested: 'Personen voorgesteld bij gezichten', settings_changed: 'Instellingen gezichten gewijzigd' },
+      report: { consent: 'Toestemmingsrapport gemaakt', publications: 'Publicatierapport gemaakt' },
       school: { created: 'School toegevoegd' },
       class: { created: 'Klas toegevoegd' },
       channel: { created: 'Kanaal toegevoegd' },
@@ -541,7 +544,7 @@ export const nl: Texts<typeof en> = {
     openNamed: '{{name}} openen',
     keys: {
       next: 'volgend gezicht',
-      search: 'typ een naam',
+      search: 'typ een naam (bij namen die met I, N, U of X beginnen: eerst Enter)',
       confirm: 'bevestigen',
       notIdentifiable: 'niet herkenbaar',
       notAFace: 'geen gezicht',

@@ -94,7 +94,7 @@ function IdentityCard({ identity }: { identity: PublishingIdentityView }) {
         </table>
       )}
       {editable && (
-        <form className="form-row" onSubmit={(e) => (e.preventDefault(), void submit())}>
+        <form className="inline-row" onSubmit={(e) => (e.preventDefault(), void submit())}>
           <Field label={t('publishing.channels.channel')}>
             <select value={channelKey} onChange={(e) => setChannel(e.target.value)}>
               {org.data?.channels.map((c) => (

@@ -6,12 +6,15 @@ import { Icon } from '../../components/Icon';
 import { boxStyle } from './crop';
 import { faceKeyAction } from './face-keys';
 import { faceStateIcon } from './face-states';
+import { labelAtEnd } from './label-room';
 
 interface FaceBoxProps {
   face: FaceInfo;
   /** Where the box is now (a video face moves). */
   box: FaceBox;
   label: string;
+  /** The widest the label may be without covering the next face (pixels). */
+  labelWidth: number;
   position: { index: number; total: number };
   selected: boolean;
   canTag: boolean;
@@ -24,7 +27,7 @@ interface FaceBoxProps {
 }
 
 /** One face on the picture: a button in the state's colour, with an icon and words on its label. */
-export function FaceBoxView({ face, box, label, position, selected, canTag, register, onSelect, onOpen, onNext, onVerdict, onEscape }: FaceBoxProps) {
+export function FaceBoxView({ face, box, label, labelWidth, position, selected, canTag, register, onSelect, onOpen, onNext, onVerdict, onEscape }: FaceBoxProps) {
   const { t } = useTranslation();
   const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
     if (e.key === 'Escape') {
@@ -43,7 +46,7 @@ export function FaceBoxView({ face, box, label, position, selected, canTag, regi
     else onOpen(e.currentTarget, action.text);
   };
   // Labels stay on the picture: below a face at the top edge, ending at the box for a face at the right edge.
-  const labelClass = ['face-label', box.y < 0.08 ? 'face-label-below' : '', box.x + box.w > 0.85 ? 'face-label-end' : ''].filter(Boolean).join(' ');
+  const labelClass = ['face-label', box.y < 0.08 ? 'face-label-below' : '', labelAtEnd(box) ? 'face-label-end' : ''].filter(Boolean).join(' ');
   return (
     <button
       type="button"
@@ -57,7 +60,7 @@ export function FaceBoxView({ face, box, label, position, selected, canTag, regi
       onClick={(e) => (canTag ? onOpen(e.currentTarget) : onSelect())}
       onKeyDown={onKeyDown}
     >
-      <span className={labelClass} aria-hidden="true">
+      <span className={labelClass} style={{ maxWidth: Math.max(labelWidth - 6, 40) }} aria-hidden="true">
         <Icon name={faceStateIcon[face.state]} size={13} />
         <span className="face-label-text">{label}</span>
       </span>

@@ -7,6 +7,7 @@ import { mediaUrl } from '../../lib/api';
 import { boxStyle } from './crop';
 import { faceLabel } from './face-label';
 import { FaceBoxView } from './FaceBoxView';
+import { labelRoom } from './label-room';
 import { TagDialog } from './TagDialog';
 import { boxAt } from './track-position';
 import { useDrawBox } from './useDrawBox';
@@ -42,6 +43,8 @@ export function FaceStage({ media, review, canTag }: { media: MediaDetail; revie
     return box ? [{ face, index, box }] : [];
   });
 
+  const shownBoxes = shown.map((s) => s.box);
+
   return (
     <div className="face-stage-wrap">
       <div className="face-stage-area" ref={area} tabIndex={-1}>
@@ -65,12 +68,13 @@ export function FaceStage({ media, review, canTag }: { media: MediaDetail; revie
             />
           )}
           <div className={canTag ? 'face-layer face-layer-draw' : 'face-layer'} {...draw.handlers}>
-            {shown.map(({ face, index, box }) => (
+            {shown.map(({ face, index, box }, i) => (
               <FaceBoxView
                 key={face.id}
                 face={face}
                 box={box}
                 label={faceLabel(face, people.byId, t, i18n.language)}
+                labelWidth={labelRoom(shownBoxes, i, size?.width ?? 0)}
                 position={{ index: index + 1, total: review.faces.length }}
                 selected={review.selected === face.id}
                 canTag={canTag}

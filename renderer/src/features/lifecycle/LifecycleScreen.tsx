@@ -127,7 +127,7 @@ function FormsCard() {
     <section className="card">
       <h2>{t('publishing.lifecycle.round')}</h2>
       <p className="muted">{t('publishing.lifecycle.roundLead')}</p>
-      <div className="form-row">
+      <div className="inline-row">
         <Field label={t('publishing.lifecycle.pickClass')}>
           <select value={chosen} onChange={(e) => setClassId(Number(e.target.value))}>
             {classes.map((c) => (

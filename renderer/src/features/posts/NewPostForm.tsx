@@ -38,7 +38,7 @@ export function NewPostForm({ onCancel }: { onCancel: () => void }) {
   return (
     <form className="card post-form" onSubmit={(e) => (e.preventDefault(), void submit())}>
       <h2>{t('publishing.posts.new')}</h2>
-      <div className="form-row">
+      <div className="inline-row">
         <Field label={t('publishing.posts.identity')}>
           <select value={current?.key ?? ''} onChange={(e) => setIdentity(e.target.value)}>
             {identities.data?.map((i) => (
