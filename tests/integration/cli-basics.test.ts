@@ -39,7 +39,7 @@ describe('help and version', () => {
 describe('usage errors exit 2 with one sentence', () => {
   it.each([
     [['frobnicate'], /Unknown command "frobnicate"/],
-    [['consent'], /Name a consent command: import, set, show\./],
+    [['consent'], /Name a consent command: import, set, show, expiring, forms\./],
     [['consent', 'sett', 'x'], /Unknown command "consent sett"/],
     [['status', '--verbose'], /Unknown option "--verbose"/],
     [['consent', 'set', 'P1', 'website'], /"consent set" takes <person> <channel>/],

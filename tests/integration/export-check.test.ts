@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localAdmin } from '../../electron/core/api/context';
 import { checkMedia } from '../../electron/core/export/check-service';
@@ -107,5 +108,29 @@ describe('decision inputs from the library', () => {
     expect(check()).toMatchObject({ decision: 'blocked', reasons: [{ code: 'rights_third_party' }] });
     s.lib.repos.marks.set({ mediaId: id!, confidential: false, notForPublication: null, audioRights: 'unknown', thirdPartyPermission: { channels: ['website'], until: '2026-12-31', evidence: 'mail of 3 May' } }, 'tester');
     expect(check()).toEqual({ decision: 'publishable', visible: [], removeAudio: false });
+  });
+
+  it('reads the publishing side: official channels of the identity (rule 13) and open questions about the media (rule 10)', async () => {
+    const [id] = await importMedia(s.lib, [join(facesDir, 'chelsea.png')]);
+    markDetected(s.lib, id);
+    const check = (channel: string) => checkMedia(s.lib, { media: [String(id)], all: false, channel, identity: 'foundation', date: '2026-01-15' })[0]!.decision;
+    // No official channels listed yet: not checked.
+    expect(check('facebook').decision).toBe('publishable');
+    s.lib.repos.identities.set({ identity: 'foundation', channel: 'website', account: 'stichting.nl', url: null, photoMaxEdge: 800, jpegQuality: null, videoMaxEdge: null, videoMaxKbps: null }, 'tester');
+    expect(check('facebook')).toMatchObject({ decision: 'blocked', reasons: [{ code: 'not_official_channel' }] });
+    expect(check('website').decision).toBe('publishable');
+    s.lib.repos.doubts.create({ postId: null, mediaId: id, identity: 'foundation', question: 'Is the cat ours?', askedBy: 'tester' });
+    expect(check('website')).toMatchObject({ decision: 'blocked', reasons: [{ code: 'open_doubt', message: expect.stringContaining('Is the cat ours?') }] });
+  });
+
+  it("sizes files by the official account's own preset when the admin set one", async () => {
+    const [id] = await importMedia(s.lib, [join(facesDir, 'biden.jpg')]);
+    markDetected(s.lib, id);
+    const { startExport } = await import('../../electron/core/export/export-service');
+    const report = await startExport(s.lib, localAdmin, { media: [String(id)], all: false, channel: 'website', identity: 'foundation', outDir: join(s.scratch, 'sized'), style: 'blur', removeAudio: false }).done;
+    const meta = await sharp(report.exported[0]!.file).metadata();
+    expect(Math.max(meta.width, meta.height)).toBe(800);
+    const { endExifTool } = await import('../../electron/core/export/exif-tool');
+    await endExifTool(s.lib);
   });
 });

@@ -19,6 +19,7 @@ function decisionMedia(lib: Library, media: Media): DecisionMedia {
   const marks = lib.repos.marks.get(media.id);
   const detection = lib.repos.faces.detection(media.id);
   const permission = marks.thirdPartyPermission;
+  const doubt = lib.repos.doubts.openOfMedia(media.id);
   return {
     id: media.id,
     kind: media.kind,
@@ -28,8 +29,8 @@ function decisionMedia(lib: Library, media: Media): DecisionMedia {
     facesDetected: detection !== undefined && detection.error === null,
     confidential: marks.confidential,
     notForPublication: marks.notForPublication === null ? null : { reason: marks.notForPublication },
-    // Doubts are raised on posts (a later feature); until then there are none.
-    openDoubt: null,
+    // A question about a post is added by the post's own decisions; this is one about the media itself.
+    openDoubt: doubt ? { question: doubt.question } : null,
     audioRights: marks.audioRights,
     thirdPartyPermission: permission && { channels: permission.channels, until: permission.until },
   };

@@ -40,10 +40,12 @@ export function facesToRedact(decision: Publishable, faces: readonly StoredFace[
   return faces.filter((f) => ids.has(f.id));
 }
 
-/** A video face's boxes over time; a face drawn on a video without a time is covered for the whole video. */
+/**
+ * A video face's boxes over time. A face without a track (a box someone drew on one frame) says nothing
+ * about when the person comes and goes, so its box is covered for the whole video.
+ */
 function trackOf(face: StoredFace, durationS: number): RedactionTrack {
   if (face.samples && face.samples.length > 0) return face.samples;
-  if (face.time !== null) return [{ time: face.time, box: face.box }];
   return [
     { time: 0, box: face.box },
     { time: durationS, box: face.box },

@@ -12,7 +12,7 @@ import { chooseNames, fileStem, finishFile, partialName, removeQuietly } from '.
 import type { ItemSettings, Publishable } from './export-item';
 import { keepReport } from './export-reports';
 import { permissionIdentity } from './identities';
-import { channelPreset } from './presets';
+import { exportPreset } from './presets';
 import { auditNothingWritten, recordPublication } from './record-publication';
 import { selectMedia } from './selection';
 import { claimFreeNames, writeAll, type Exportable, type Written } from './write-files';
@@ -113,7 +113,7 @@ async function runExport(
     tmp: lib.paths.tmp,
     exiftool: exifToolOf(lib),
     style: req.style,
-    preset: channelPreset(decisions.channel),
+    preset: exportPreset(lib, identity.key, decisions.channel),
     margin: decisions.policy.blurMargin,
     attribution: { identityName: identity.name, channelName: decisions.channel.name, publicationId, year: Number(decisions.date.slice(0, 4)) },
     signal: job.signal,

@@ -1,4 +1,5 @@
 import type { Channel } from '../../../shared/types';
+import type { Library } from '../library';
 
 /** How a file is sized and compressed for one channel. */
 export interface ChannelPreset {
@@ -36,4 +37,17 @@ const byKind: Record<Channel['kind'], ChannelPreset> = {
 /** The preset of a built-in channel, or of its kind for a channel an admin added. */
 export function channelPreset(channel: Pick<Channel, 'key' | 'kind'>): ChannelPreset {
   return presets[channel.key] ?? byKind[channel.kind];
+}
+
+/** The preset an export uses: the channel's, with the sizes the admin set for the identity's official account there. */
+export function exportPreset(lib: Library, identityKey: string | null, channel: Pick<Channel, 'key' | 'kind'>): ChannelPreset {
+  const base = channelPreset(channel);
+  const account = identityKey === null ? undefined : lib.repos.identities.get(identityKey, channel.key);
+  if (!account) return base;
+  return {
+    photoMaxEdge: account.photoMaxEdge ?? base.photoMaxEdge,
+    jpegQuality: account.jpegQuality ?? base.jpegQuality,
+    videoMaxEdge: account.videoMaxEdge ?? base.videoMaxEdge,
+    videoMaxKbps: account.videoMaxKbps ?? base.videoMaxKbps,
+  };
 }

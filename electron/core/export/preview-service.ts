@@ -5,7 +5,7 @@ import { contentPath } from '../library-paths';
 import { resolveMedia } from '../media/media-service';
 import { decideMedia, decisionContext } from './check-service';
 import { facesToRedact } from './export-item';
-import { channelPreset } from './presets';
+import { exportPreset } from './presets';
 import { redactPhoto } from './redact-photo';
 
 /**
@@ -18,7 +18,7 @@ export async function previewExport(lib: Library, req: { media: string; channel:
   const media = resolveMedia(lib, req.media);
   const { decision, faces } = decideMedia(lib, media, ctx);
   if (decision.decision === 'blocked' || media.kind !== 'photo') return { mediaId: media.id, decision, image: null, width: null, height: null };
-  const preset = channelPreset(ctx.channel);
+  const preset = exportPreset(lib, ctx.identity?.key ?? null, ctx.channel);
   const regions = facesToRedact(decision, faces).map((f) => redactionBox(f.box, ctx.policy.blurMargin));
   const photo = await redactPhoto(contentPath(lib.paths.store, media.sha256, `.${media.ext}`), media.ext, regions, req.style, {
     maxEdge: preset.photoMaxEdge,
