@@ -25,7 +25,17 @@ it('switches the interface to Dutch and remembers the choice', async () => {
 
   await page.getByRole('heading', { name: 'Welkom bij ClearFrame' }).waitFor();
   const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
-  expect(await nav.getByRole('link').allTextContents()).toEqual(['Mediatheek', 'Personen & toestemming', 'Importeren']);
+  expect(await nav.getByRole('link').allTextContents()).toEqual([
+    'Mediatheek',
+    'Personen & toestemming',
+    'Gezichten',
+    'Berichten',
+    'Vragen',
+    'Toestemming vernieuwen',
+    'Officiële kanalen',
+    'Importeren',
+    'Auditlog',
+  ]);
   expect(await page.getByRole('button', { name: 'Demoschool laden' }).count()).toBe(1);
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
 

@@ -65,9 +65,9 @@ describe('face detection recall', () => {
     );
     expect(faces).toBeGreaterThan(50);
     expect(found / faces).toBeGreaterThanOrEqual(0.95);
-    // The 0.1 per image budget is measured by `npm run bench -- faces` on 240 images; twelve are too few
-    // to hold it (one scene here has a sleeve whose buttons the detector takes for faces).
-    expect(falsePositives / scenes).toBeLessThanOrEqual(0.3);
+    // One scene has a sleeve whose buttons the detector takes for faces even at a second look (0.68).
+    // The 0.1 per image budget is measured over 240 images by `npm run bench -- faces`.
+    expect(falsePositives).toBeLessThanOrEqual(2);
   }, 300_000);
 
   it('finds small faces down to 32 px tall', async () => {
