@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import sharp, { type Sharp } from 'sharp';
+import sharp from 'sharp';
 
 /**
  * Builds photos with faces at known places from the public-domain portraits in tests/fixtures/faces

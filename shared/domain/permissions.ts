@@ -81,6 +81,7 @@ export function may(profile: Profile, permission: Permission): boolean {
 /** Rule 2: the foundation's board for the foundation, a school's management for that school. */
 export function mayFor(profile: Profile, permission: IdentityPermission, identity: Identity): boolean {
   if (profile.soleUser === true) return true;
+  if (!may(profile, permission)) return false;
   if (identity.kind === 'foundation') return profile.roles.includes('board');
   return profile.roles.includes('management') && profile.schools.includes(identity.key);
 }

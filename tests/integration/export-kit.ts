@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { localAdmin } from '../../electron/core/api/context';
-import { openLibrary, type Library } from '../../electron/core/library';
+import type { Library } from '../../electron/core/library';
 import { startMediaImport } from '../../electron/core/media/import-service';
+import { tempLibrary, type TempLibrary } from '../helpers/temp-library';
 import type { ConsentGiver, ConsentStatus, FaceBox, FaceState, License, Person } from '../../shared/types';
 
 /**
@@ -26,29 +26,9 @@ export const twoPeopleFaces: FaceBox[] = [
   { x: 793 / 1126, y: 37 / 661, w: 139 / 1126, h: 209 / 661 },
 ];
 
-export interface ExportTestLibrary {
-  lib: Library;
-  home: string;
-  scratch: string;
-  cleanup: () => void;
-}
+export type ExportTestLibrary = TempLibrary;
 
-export function exportLibrary(prefix = 'cf-export-'): ExportTestLibrary {
-  const root = mkdtempSync(join(tmpdir(), prefix));
-  const home = join(root, 'library');
-  const scratch = join(root, 'scratch');
-  mkdirSync(scratch);
-  const lib = openLibrary(home);
-  return {
-    lib,
-    home,
-    scratch,
-    cleanup: () => {
-      lib.close();
-      rmSync(root, { recursive: true, force: true });
-    },
-  };
-}
+export const exportLibrary = (prefix = 'cf-export-'): ExportTestLibrary => tempLibrary(prefix);
 
 export function sha256(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { localAdmin, type RequestContext } from '../../electron/core/api/context';
-import { openLibrary, type Library } from '../../electron/core/library';
+import { tempLibrary as makeTempLibrary, type TempLibrary } from '../helpers/temp-library';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const fixtures = resolve(here, '../fixtures/media');
@@ -18,22 +17,7 @@ export const iptcReference = resolve(here, '../../../shared/fixtures/metadata/IP
 export const actor: RequestContext = { ...localAdmin, actor: 'tester' };
 
 /** A fresh library folder and a scratch folder, removed after the test. */
-export function tempLibrary(): { lib: Library; home: string; scratch: string; cleanup: () => void } {
-  const root = mkdtempSync(join(tmpdir(), 'cf-media-'));
-  const home = join(root, 'library');
-  const scratch = join(root, 'scratch');
-  mkdirSync(scratch);
-  const lib = openLibrary(home);
-  return {
-    lib,
-    home,
-    scratch,
-    cleanup: () => {
-      lib.close();
-      rmSync(root, { recursive: true, force: true });
-    },
-  };
-}
+export const tempLibrary = (): TempLibrary => makeTempLibrary('cf-media-');
 
 export function copyInto(dir: string, files: { from: string; as?: string }[]): string[] {
   mkdirSync(dir, { recursive: true });

@@ -50,7 +50,7 @@ function* profiles(): Generator<Profile> {
 
 const identities: Identity[] = [{ kind: 'foundation' }, { kind: 'school', key: 'a' }, { kind: 'school', key: 'b' }, { kind: 'school', key: 'c' }];
 
-function expectedFor(profile: Profile, permission: 'release' | 'answer', identity: Identity): boolean {
+function expectedFor(profile: Profile, _permission: 'release' | 'answer', identity: Identity): boolean {
   if (identity.kind === 'foundation') return profile.roles.includes('board');
   return profile.roles.includes('management') && profile.schools.includes(identity.key);
 }
