@@ -100,12 +100,12 @@ function evaluate(items: Item[], found: ScoredRect[][], threshold: number) {
   };
 }
 
-async function photosPerSecond(files: string[]): Promise<{ images: number; seconds: number; photosPerSecond: number }> {
+async function photosPerSecond(files: string[], minFacePx = settings.minFacePx) {
   const pool = detectorPool();
   const t0 = performance.now();
-  await Promise.all(files.map((path) => pool.run({ kind: 'scan-photo', path, ext: 'jpg', minFacePx: settings.minFacePx, minScore: settings.minScore })));
+  await Promise.all(files.map((path) => pool.run({ kind: 'scan-photo', path, ext: 'jpg', minFacePx, minScore: settings.minScore })));
   const seconds = (performance.now() - t0) / 1000;
-  return { images: files.length, seconds: round(seconds, 2), photosPerSecond: round(files.length / seconds, 2) };
+  return { images: files.length, minFacePx, seconds: round(seconds, 2), photosPerSecond: round(files.length / seconds, 2) };
 }
 
 /** A 1080p30 clip: two portraits drifting across a still life, the way people move through a class video. */
@@ -167,6 +167,8 @@ export async function runFacesBench(args: string[]): Promise<void> {
     log(`Speed: ${hd.length} photos at 1080p, ${large.length} at 12 MP…`);
     const speed1080p = await photosPerSecond(hd);
     const speed12mp = await photosPerSecond(large);
+    // The detector's time grows with the pixels it is given: with faces from 48 px a photo is scanned at 0.625 instead of 0.94.
+    const speed1080pFrom48 = await photosPerSecond(hd, 48);
     const videoSeconds = quick ? 10 : 30;
     log(`Video: ${videoSeconds} s of 1080p30…`);
     mkdirSync(join(dir, 'video'));
@@ -185,11 +187,12 @@ export async function runFacesBench(args: string[]): Promise<void> {
       set: { images: items.length, faces: atDefault.faces, heightsPx: '24-400, log-uniform', sizes: '70 % 1920x1080, 15 % 1280x960, 15 % 4000x3000', seconds: round(setSeconds, 1) },
       detection: atDefault,
       stricterThresholds: [0.4, 0.5].map((t) => evaluate(items, found, t)),
-      speed: { photos1080p: speed1080p, photos12mp: speed12mp, video1080p30: video, video1080p30From64px: videoFast },
+      speed: { photos1080p: speed1080p, photos12mp: speed12mp, photos1080pFrom48px: speed1080pFrom48, video1080p30: video, video1080p30From64px: videoFast },
       goals: {
         recallFrom32pxAtLeast95: atDefault.recallFrom32px >= 0.95,
         falsePositivesPerImageAtMost01: atDefault.falsePositivesPerImage <= 0.1,
         photosPerSecond1080pAtLeast2: speed1080p.photosPerSecond >= 2,
+        photosPerSecond1080pFrom48pxAtLeast2: speed1080pFrom48.photosPerSecond >= 2,
         videoAtLeast2xRealTime: video.realTimeMultiple >= 2,
         videoAtLeast2xRealTimeFrom64px: videoFast.realTimeMultiple >= 2,
       },

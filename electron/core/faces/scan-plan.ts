@@ -3,10 +3,10 @@
  * about 520 px tall in the picture it is given. Measured on public-domain portraits composited at
  * known sizes: with the finest level putting 32 px faces at 22 px, 32 px faces were found 0 of 6 and
  * recall for faces of 32–48 px was 84 %; at 30 px it was 6 of 6 and 96 %; sharp faces of 520–600 px
- * still score above 0.9. So an image is scanned as a small pyramid: the finest level is scaled so that the
- * smallest face wanted (`minFacePx`) becomes 30 px, coarser levels take over for faces too large for
- * it, and a level too big for one network pass is cut into tiles that overlap by more than the
- * largest face the next level would miss.
+ * still score above 0.9. So an image is scanned as a small pyramid: the finest level is scaled so
+ * that the smallest face wanted (`minFacePx`) becomes 30 px, coarser levels take over for faces too
+ * large for it, and a level too big for one network pass is cut into tiles that overlap by more than
+ * the largest face the next level would miss.
  */
 
 export const detectorMinFacePx = 30;
@@ -52,7 +52,6 @@ export function levelSize(width: number, height: number, scale: number): { width
 export function levelScales(width: number, height: number, minFacePx: number): number[] {
   const shortSide = Math.min(width, height);
   const scales = [Math.min(1, detectorMinFacePx / minFacePx)];
-  // Each level is responsible for faces up to detectorMaxFacePx / scale; stop once that spans the image.
   const coarsest = Math.min(scales[0]!, coarsestShortSide / shortSide);
   // Each level finds faces up to detectorMaxFacePx / scale; once that spans the image, no level is missing.
   for (let s = scales[0]!; s * shortSide > detectorMaxFacePx && s > coarsest; ) {
