@@ -13,6 +13,7 @@ import { faceStateIcon, formatFaceTime } from './face-states';
 import { MediaFaceBadge } from './MediaFaceBadge';
 import type { FaceReview } from './useFaceReview';
 import { usePeople } from './usePeople';
+import { KeyHelp } from './KeyHelp';
 
 /** The side of the media view: how far the review of this item's faces is, detection, every face as a list, and the keys. */
 export function FacesSection({ media, review, canTag }: { media: MediaDetail; review: FaceReview; canTag: boolean }) {
@@ -99,29 +100,18 @@ export function FacesSection({ media, review, canTag }: { media: MediaDetail; re
             </ol>
           )}
           {canTag && review.faces.length > 0 && (
-            <p className="face-help" id="face-keys">
-              <span>
-                <kbd>N</kbd> {t('faces.keys.next')}
-              </span>
-              <span>
-                <kbd>A–Z</kbd> {t('faces.keys.search')}
-              </span>
-              <span>
-                <kbd>Enter</kbd> {t('faces.keys.confirm')}
-              </span>
-              <span>
-                <kbd>I</kbd> {t('faces.keys.notIdentifiable')}
-              </span>
-              <span>
-                <kbd>X</kbd> {t('faces.keys.notAFace')}
-              </span>
-              <span>
-                <kbd>U</kbd> {t('faces.keys.undo')}
-              </span>
-              <span>
-                <kbd>Esc</kbd> {t('faces.keys.cancel')}
-              </span>
-            </p>
+            <KeyHelp
+              id="face-keys"
+              keys={[
+                ['N', 'faces.keys.next'],
+                ['A–Z', 'faces.keys.search'],
+                ['Enter', 'faces.keys.confirm'],
+                ['I', 'faces.keys.notIdentifiable'],
+                ['X', 'faces.keys.notAFace'],
+                ['U', 'faces.keys.undo'],
+                ['Esc', 'faces.keys.cancel'],
+              ]}
+            />
           )}
           {canTag && <p className="face-help">{t('faces.keys.draw')}</p>}
         </>

@@ -14,6 +14,7 @@ import { faceKeyAction } from './face-keys';
 import { TagDialog } from './TagDialog';
 import { useDecide } from './useDecide';
 import { useMay } from './useMay';
+import { KeyHelp } from './KeyHelp';
 
 /** How many crops sit in one row of the grid, read from the page so the arrow keys follow what the eye sees. */
 function columnsOf(list: HTMLElement | null): number {
@@ -92,23 +93,15 @@ export function UnsuggestedFaces() {
       </div>
       <p className="muted review-lead">{t('faces.unsuggested.lead')}</p>
       {canTag && (
-        <p className="face-help">
-          <span>
-            <kbd>←↑→↓</kbd> {t('faces.keys.move')}
-          </span>
-          <span>
-            <kbd>A–Z</kbd> {t('faces.keys.search')}
-          </span>
-          <span>
-            <kbd>Enter</kbd> {t('faces.keys.confirm')}
-          </span>
-          <span>
-            <kbd>I</kbd> {t('faces.keys.notIdentifiable')}
-          </span>
-          <span>
-            <kbd>X</kbd> {t('faces.keys.notAFace')}
-          </span>
-        </p>
+        <KeyHelp
+          keys={[
+            ['←↑→↓', 'faces.keys.move'],
+            ['A–Z', 'faces.keys.search'],
+            ['Enter', 'faces.keys.confirm'],
+            ['I', 'faces.keys.notIdentifiable'],
+            ['X', 'faces.keys.notAFace'],
+          ]}
+        />
       )}
       {faces.error && <ErrorMessage error={faces.error} onRetry={faces.refetch} />}
       {decide.error && !picker && <ErrorMessage error={decide.error} />}
