@@ -1,26 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateConsent, requiredGiver } from '../../shared/domain/consent';
 import { ageOn, endOfSchoolYear } from '../../shared/domain/dates';
-import type { ConsentRecord } from '../../shared/types';
-
-let nextId = 1;
-function record(fields: Partial<ConsentRecord>): ConsentRecord {
-  return {
-    id: nextId++,
-    personId: 1,
-    channel: 'website',
-    status: 'granted',
-    givenBy: 'guardian',
-    givenOn: '2025-09-01',
-    validUntil: '2026-07-31',
-    evidence: null,
-    note: null,
-    source: 'manual',
-    recordedAt: '2025-09-01T10:00:00Z',
-    recordedBy: 'admin',
-    ...fields,
-  };
-}
+import { consent as record } from './decision-fixtures';
 
 const pupil = { role: 'pupil' as const, dateOfBirth: '2010-03-15' };
 
