@@ -1,13 +1,12 @@
 import { resolve } from 'node:path';
 import { redactionStyles } from '../../shared/contract/export';
-import type { JobInfo } from '../../shared/contract/jobs';
 import { audioRightsValues } from '../../shared/domain/decision-input';
 import { clearable, date, flag, oneOf, text } from './arguments';
 import { exitCodes, usageError } from './cli-error';
 import type { CliCommand, CommandInput, CommandOutcome } from './command';
 import { checkJson, exportJson, marksJson, publicationJson } from './export-json';
 import { count, table } from './output';
-import { progressLine } from './progress';
+import { followJob } from './follow-job';
 import type { Session } from './session';
 
 /** `<media…>` or `--all`, never both and never neither. */
@@ -182,20 +181,8 @@ async function runExport(session: Session, input: CommandInput): Promise<Command
   const lib = await session.library();
   const [{ startExport }, { endExifTool }] = await Promise.all([import('../core/export/export-service'), import('../core/export/exif-tool')]);
   const job = startExport(lib, ctx, request);
-  const progress = progressLine(session.options.progress);
-  const stopProgress = lib.events.onAny((name, payload) => {
-    if (name === 'job.progress' && (payload as JobInfo).id === job.jobId) {
-      const info = payload as JobInfo;
-      progress.update(`${info.current}/${info.total}${info.step ? ` ${info.step}` : ''}`);
-    }
-  });
-  const onInterrupt = () => {
-    progress.note('Cancelling the export: nothing will be written…');
-    lib.jobs.cancel(job.jobId);
-  };
-  process.once('SIGINT', onInterrupt);
   try {
-    const report = await job.done;
+    const report = await followJob(session, job, 'Exporting', 'Cancelling the export: nothing will be written…');
     const json = exportJson(report);
     const lines = [
       `Exported ${count(report.exported.length, 'file')} to ${report.outDir}${report.publicationId ? ` (publication ${report.publicationId})` : ''}; ${report.blocked.length} blocked.`,
@@ -210,9 +197,6 @@ async function runExport(session: Session, input: CommandInput): Promise<Command
       exitCode: exitCodes.failure,
     };
   } finally {
-    process.off('SIGINT', onInterrupt);
-    stopProgress();
-    progress.end();
     await endExifTool(lib);
   }
 }

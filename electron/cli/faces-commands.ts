@@ -1,17 +1,16 @@
 import { resolve } from 'node:path';
 import type { FaceAssignment, FaceInfo, FaceReferenceInfo } from '../../shared/contract/faces';
-import type { JobInfo } from '../../shared/contract/jobs';
 import { faceStates, type FaceState, type Person } from '../../shared/types';
 import { flag, list, oneOf, text } from './arguments';
 import { exitCodes, usageError } from './cli-error';
 import type { CliCommand, CommandOutcome } from './command';
 import { personRefJson } from './json-shapes';
 import { count, table } from './output';
-import { progressLine } from './progress';
+import { followJob } from './follow-job';
 import type { Session } from './session';
 
 const faceShape =
-  '{id, media, box: {x, y, w, h} (fractions 0..1 of the upright image), score, state, person: {id, external_id, name}|null,\n' +
+  '{id, media, media_name, box: {x, y, w, h} (fractions 0..1 of the upright image), score, state, person: {id, external_id, name}|null,\n' +
   '  track, time, source: "detected"|"manual"|"imported", suggestion: {person, distance}|null}';
 const states = `state: ${faceStates.join('|')}`;
 
@@ -35,6 +34,7 @@ async function facesJson(session: Session, faces: FaceInfo[]) {
     out.push({
       id: f.id,
       media: f.mediaId,
+      media_name: f.mediaName,
       box: f.box,
       score: f.score,
       state: f.state,
@@ -54,10 +54,11 @@ function facesTable(faces: FaceJson[]): string {
   if (faces.length === 0) return 'No faces.';
   return (
     table(
-      ['FACE', 'MEDIA', 'STATE', 'PERSON', 'BOX (x,y,w,h)', 'SCORE', 'TIME'],
+      ['FACE', 'MEDIA', 'FILE', 'STATE', 'PERSON', 'BOX (x,y,w,h)', 'SCORE', 'TIME'],
       faces.map((f) => [
         f.id,
         f.media,
+        f.media_name,
         f.state,
         f.person?.name ?? (f.suggestion ? `${f.suggestion.person?.name} (${f.suggestion.distance ?? '?'})` : ''),
         [f.box.x, f.box.y, f.box.w, f.box.h].map((v) => v.toFixed(3)).join(','),
@@ -74,30 +75,6 @@ async function allFaces(session: Session, query: { media?: string; states?: Face
     const page = await session.call('faces.list', { ...query, offset, limit: pageSize });
     faces.push(...page);
     if (page.length < pageSize) return faces;
-  }
-}
-
-/** Runs a face job to its end, with progress on stderr and Ctrl+C to cancel. */
-async function followJob<T>(session: Session, job: { jobId: number; done: Promise<T> }, what: string): Promise<T> {
-  const lib = await session.library();
-  const progress = progressLine(session.options.progress);
-  const stop = lib.events.onAny((name, payload) => {
-    if (name === 'job.progress' && (payload as JobInfo).id === job.jobId) {
-      const info = payload as JobInfo;
-      progress.update(`${what} ${info.current}/${info.total}${info.step ? ` ${info.step}` : ''}`);
-    }
-  });
-  const onInterrupt = () => {
-    progress.note(`Cancelling ${what.toLowerCase()}; what is done stays…`);
-    lib.jobs.cancel(job.jobId);
-  };
-  process.once('SIGINT', onInterrupt);
-  try {
-    return await job.done;
-  } finally {
-    process.off('SIGINT', onInterrupt);
-    stop();
-    progress.end();
   }
 }
 
@@ -143,7 +120,7 @@ export const facesCommands: CliCommand[] = [
         import('../core/faces/detection-selection'),
       ]);
       const selection = detectionSelection(lib, { media: input.args, all, force: flag(input, 'force') });
-      const report = await followJob(session, startFaceDetection(lib, ctx, selection), 'Detecting faces');
+      const report = await followJob(session, startFaceDetection(lib, ctx, selection), 'Detecting faces', 'Cancelling face detection; what is done stays…');
       const json = { ...report, failed: report.failed.map((f) => ({ media: f.mediaId, name: f.name, error: f.error })) };
       const human = [
         `Scanned ${count(report.detected, 'media item')} (${report.skipped} already done); ${count(report.faces, 'face')} found; ${report.failed.length} failed.`,
@@ -229,7 +206,7 @@ export const facesCommands: CliCommand[] = [
       const lib = await session.library();
       const [{ startFaceSuggestions }, { resolveMedia }] = await Promise.all([import('../core/faces/suggestion-service'), import('../core/media/media-service')]);
       const mediaId = input.args[0] === undefined ? undefined : resolveMedia(lib, input.args[0]).id;
-      const report = await followJob(session, startFaceSuggestions(lib, ctx, mediaId), 'Comparing faces');
+      const report = await followJob(session, startFaceSuggestions(lib, ctx, mediaId), 'Comparing faces', 'Cancelling the comparison; what is done stays…');
       const faces = await facesJson(session, await allFaces(session, { media: input.args[0], states: ['suggested'] }));
       const note = report.noReferences ? 'No one has face matching allowed with a reference face, so nothing was compared.' : `Compared ${count(report.compared, 'open face')}.`;
       const human = `${note}\n${facesTable(faces)}`;

@@ -1,4 +1,3 @@
-import type { JobInfo } from '../../shared/contract/jobs';
 import type { ImportBatchReport } from '../../shared/contract/media';
 import { licenses } from '../../shared/types';
 import { clearable, oneOf, text } from './arguments';
@@ -7,7 +6,7 @@ import type { CliCommand, CommandInput, CommandOutcome } from './command';
 import { importReportJson } from './json-shapes';
 import { schoolByKey } from './lookups';
 import { count } from './output';
-import { progressLine } from './progress';
+import { followJob } from './follow-job';
 import type { Session } from './session';
 
 export const importCommands: CliCommand[] = [
@@ -52,27 +51,7 @@ async function runImport(session: Session, input: CommandInput): Promise<Command
   const lib = await session.library();
   const { startMediaImport } = await import('../core/media/import-service');
   const job = startMediaImport(lib, ctx, input.args, defaults);
-  const progress = progressLine(session.options.progress);
-  const stopProgress = lib.events.onAny((name, payload) => {
-    if (name === 'job.progress' && (payload as JobInfo).id === job.jobId) {
-      const info = payload as JobInfo;
-      progress.update(`${info.current}/${info.total}${info.step ? ` ${info.step}` : ''}`);
-    }
-  });
-  // The first Ctrl+C asks the job to stop after the current file; a second one ends the process at once.
-  const onInterrupt = () => {
-    progress.note('Cancelling the import after the current file (press Ctrl+C again to stop at once)…');
-    lib.jobs.cancel(job.jobId);
-  };
-  process.once('SIGINT', onInterrupt);
-  let report: ImportBatchReport;
-  try {
-    report = await job.done;
-  } finally {
-    process.off('SIGINT', onInterrupt);
-    stopProgress();
-    progress.end();
-  }
+  const report = await followJob(session, job, 'Importing', 'Cancelling the import after the current file (press Ctrl+C again to stop at once)…');
   return outcome(report);
 }
 

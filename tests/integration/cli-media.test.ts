@@ -52,7 +52,7 @@ describe('import', () => {
       batch: expect.any(Number),
       status: 'done',
     });
-    expect(r.stderr).toMatch(/^\d+\/5 /m);
+    expect(r.stderr).toMatch(/^Importing \d+\/5 /m);
     expect(r.stdout).not.toMatch(/\d+\/5 /);
   });
 

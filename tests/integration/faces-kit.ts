@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { localAdmin, type RequestContext } from '../../electron/core/api/context';
 import { detectorPool } from '../../electron/core/faces/detector-pool';
-import { openLibrary, type Library } from '../../electron/core/library';
+import type { Library } from '../../electron/core/library';
 import { startMediaImport } from '../../electron/core/media/import-service';
 import type { Person } from '../../shared/types';
+import { tempLibrary, type TempLibrary } from '../helpers/temp-library';
 
 /**
  * Helpers for the face tests. The fixture portraits show adults (public figures and an astronaut),
@@ -18,20 +18,14 @@ export const expected = JSON.parse(readFileSync(fixture('expected.json'), 'utf8'
 
 export const reviewer: RequestContext = { ...localAdmin, actor: 'reviewer' };
 
-export function faceLibrary(prefix = 'cf-faces-'): { lib: Library; home: string; scratch: string; cleanup: () => Promise<void> } {
-  const root = mkdtempSync(join(tmpdir(), prefix));
-  const home = join(root, 'library');
-  const scratch = join(root, 'scratch');
-  mkdirSync(scratch);
-  const lib = openLibrary(home);
+/** A temporary library whose cleanup also stops the detector threads the test started. */
+export function faceLibrary(prefix = 'cf-faces-'): Omit<TempLibrary, 'cleanup'> & { cleanup: () => Promise<void> } {
+  const temp = tempLibrary(prefix);
   return {
-    lib,
-    home,
-    scratch,
+    ...temp,
     cleanup: async () => {
       await detectorPool().close();
-      lib.close();
-      rmSync(root, { recursive: true, force: true });
+      temp.cleanup();
     },
   };
 }

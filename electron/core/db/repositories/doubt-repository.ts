@@ -1,20 +1,7 @@
-import type { DoubtStatus } from '../../../../shared/contract/publishing';
+import type { Doubt, DoubtStatus } from '../../../../shared/contract/publishing';
 import type { Db } from '../connection';
 
-export interface DoubtRow {
-  id: number;
-  postId: number | null;
-  mediaId: number | null;
-  identity: string;
-  question: string;
-  askedBy: string;
-  askedAt: string;
-  status: DoubtStatus;
-  answer: string | null;
-  reason: string | null;
-  answeredBy: string | null;
-  answeredAt: string | null;
-}
+export type DoubtRow = Omit<Doubt, 'identityName'>;
 
 export interface NewDoubt {
   postId: number | null;

@@ -1,49 +1,14 @@
 import type { MediaFilter, MediaTile } from '../../../../shared/contract/media';
-import type { License, Media, MediaKind } from '../../../../shared/types';
+import type { Media } from '../../../../shared/types';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../connection';
+import { faceStateCondition, faceSummaryColumns, toFaceSummary, type FaceSummaryRow } from './media-face-sql';
 
-/** Everything the import knows about a new media item. */
-export interface NewMedia {
-  sha256: string;
-  kind: MediaKind;
-  name: string;
-  ext: string;
-  byteSize: number;
-  mime: string;
-  width: number | null;
-  height: number | null;
-  orientation: number | null;
-  capturedAt: string | null;
-  importedAt: string;
-  sortAt: string;
-  cameraMake: string | null;
-  cameraModel: string | null;
-  hasGps: boolean;
-  durationS: number | null;
-  hasAudio: boolean | null;
-  rotation: number | null;
-  creator: string | null;
-  rightsHolder: string | null;
-  license: License;
-  credit: string | null;
-  eventName: string | null;
-  schoolId: number | null;
-  batchId: number | null;
-  hasThumbnail: boolean;
-  warnings: string[];
-  embedded: Record<string, unknown>;
-}
+/** Everything the import knows about a new media item: the stored fields, the grid's sort time and the file's own metadata. */
+export type NewMedia = Omit<Media, 'id'> & { sortAt: string; embedded: Record<string, unknown> };
 
 /** The fields a person edits on a media item. */
-export interface MediaEdits {
-  creator: string | null;
-  rightsHolder: string | null;
-  license: License;
-  credit: string | null;
-  eventName: string | null;
-  schoolId: number | null;
-}
+export type MediaEdits = Pick<Media, 'creator' | 'rightsHolder' | 'license' | 'credit' | 'eventName' | 'schoolId'>;
 
 const columns = `id, sha256, kind, name, ext, byte_size AS byteSize, mime, width, height, orientation,
   captured_at AS capturedAt, imported_at AS importedAt, camera_make AS cameraMake, camera_model AS cameraModel,
@@ -67,7 +32,7 @@ function toMedia(row: MediaRow): Media {
   };
 }
 
-type TileRow = Omit<MediaTile, 'hasThumbnail' | 'hasWarnings'> & { hasThumbnail: number; hasWarnings: number };
+type TileRow = Omit<MediaTile, 'hasThumbnail' | 'hasWarnings' | 'faces'> & { hasThumbnail: number; hasWarnings: number } & FaceSummaryRow;
 
 /** The day after a calendar date, so "to" includes the whole of its day in a text comparison of sort_at. */
 function dayAfter(isoDate: string): string {
@@ -79,7 +44,7 @@ function dayAfter(isoDate: string): string {
 /**
  * Each condition is a plain comparison on a column of the media_grid_* indexes (migration 003), so
  * SQLite walks one of them in sort order and counts without reading the table. Only the class filter
- * goes through media_classes.
+ * (media_classes) and the face filter (media-face-sql.ts) go through subqueries.
  */
 function whereClause(filter: MediaFilter): { where: string; params: Record<string, unknown> } {
   const where: string[] = [];
@@ -112,6 +77,7 @@ function whereClause(filter: MediaFilter): { where: string; params: Record<strin
     where.push('has_warnings = @hasWarnings');
     params.hasWarnings = filter.hasErrors ? 1 : 0;
   }
+  if (filter.faces !== undefined) where.push(faceStateCondition[filter.faces]);
   return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
 
@@ -120,7 +86,8 @@ export function mediaListQueries(filter: MediaFilter): { count: string; page: st
   const { where, params } = whereClause(filter);
   return {
     count: `SELECT COUNT(*) AS n FROM media ${where}`,
-    page: `SELECT id, kind, name, sort_at AS sortAt, has_thumbnail AS hasThumbnail, has_warnings AS hasWarnings, duration_s AS durationS
+    page: `SELECT id, kind, name, sort_at AS sortAt, has_thumbnail AS hasThumbnail, has_warnings AS hasWarnings, duration_s AS durationS,
+             ${faceSummaryColumns}
            FROM media ${where} ORDER BY sort_at DESC, id DESC LIMIT @limit OFFSET @offset`,
     params,
   };
@@ -197,7 +164,12 @@ export function createMediaRepository(db: Db) {
       const q = mediaListQueries(filter);
       const total = statement<{ n: number }>(q.count).get(q.params)!.n;
       const rows = statement<TileRow>(q.page).all({ ...q.params, limit, offset });
-      const items = rows.map((r) => ({ ...r, hasThumbnail: r.hasThumbnail === 1, hasWarnings: r.hasWarnings === 1 }));
+      const items = rows.map(({ faceScanned, faceTotal, faceOpen, ...r }) => ({
+        ...r,
+        hasThumbnail: r.hasThumbnail === 1,
+        hasWarnings: r.hasWarnings === 1,
+        faces: toFaceSummary({ faceScanned, faceTotal, faceOpen }),
+      }));
       return { total, items };
     },
   };

@@ -1,23 +1,8 @@
-import type { PostStatus } from '../../../../shared/contract/publishing';
+import type { Post, PostStatus } from '../../../../shared/contract/publishing';
 import type { IsoDate } from '../../../../shared/types';
 import type { Db } from '../connection';
 
-export interface PostRow {
-  id: number;
-  identity: string;
-  channel: string;
-  caption: string | null;
-  plannedOn: IsoDate | null;
-  thirdPartyContent: boolean;
-  status: PostStatus;
-  author: string;
-  createdAt: string;
-  submittedAt: string | null;
-  decidedAt: string | null;
-  decidedBy: string | null;
-  rejectReason: string | null;
-  publicationId: number | null;
-}
+export type PostRow = Omit<Post, 'identityName' | 'channelName' | 'account' | 'media' | 'doubts'>;
 
 export interface PostListRow extends PostRow {
   mediaCount: number;

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { channelKinds, type ChannelKind } from '../../../../shared/types';
 import { Dialog } from '../../components/Dialog';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { DialogFormFooter } from '../../components/DialogFormFooter';
 import { Field } from '../../components/Field';
 import { useAction } from '../../lib/query';
 import { channelKeyFrom } from '../people/keys';
@@ -40,15 +40,7 @@ export function ChannelDialog({ onClose }: { onClose: () => void }) {
             </label>
           ))}
         </fieldset>
-        {create.error && <ErrorMessage error={create.error} />}
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={create.busy}>
-            {t('channel.add')}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <DialogFormFooter submitLabel={t('channel.add')} busy={create.busy} error={create.error} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -4,7 +4,7 @@ import type { ConsentEvaluation } from '../../../../shared/domain/consent';
 import { endOfSchoolYear, todayIso } from '../../../../shared/domain/dates';
 import { consentStatuses, type Channel, type ConsentGiver, type ConsentStatus, type Person } from '../../../../shared/types';
 import { Dialog } from '../../components/Dialog';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { DialogFormFooter } from '../../components/DialogFormFooter';
 import { Field } from '../../components/Field';
 import { Icon } from '../../components/Icon';
 import { useAction } from '../../lib/query';
@@ -95,15 +95,7 @@ export function ConsentPopover({ person, channel, cell, anchor, onClose }: Popov
         <Field label={t('consent.note')}>
           <textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
         </Field>
-        {save.error && <ErrorMessage error={save.error} />}
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={!status || save.busy}>
-            {t('consent.save')}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <DialogFormFooter submitLabel={t('consent.save')} busy={save.busy} error={save.error} disabled={!status} onCancel={onClose} />
       </form>
     </Dialog>
   );

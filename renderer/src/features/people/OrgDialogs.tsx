@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Organisation } from '../../../../shared/contract/people';
 import type { SchoolClass } from '../../../../shared/types';
 import { Dialog } from '../../components/Dialog';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { DialogFormFooter } from '../../components/DialogFormFooter';
 import { Field } from '../../components/Field';
 import { useAction } from '../../lib/query';
 import { schoolKeyFrom } from './keys';
@@ -27,15 +27,7 @@ export function AddSchoolDialog({ onClose }: { onClose: () => void }) {
         <Field label={t('org.schoolKey')} hint={t('org.schoolKeyHint')}>
           <input required pattern="[a-z0-9][a-z0-9_\-]{0,39}" value={shownKey} onChange={(e) => setKey(e.target.value)} />
         </Field>
-        {create.error && <ErrorMessage error={create.error} />}
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={create.busy}>
-            {t('org.addSchool')}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <DialogFormFooter submitLabel={t('org.addSchool')} busy={create.busy} error={create.error} onCancel={onClose} />
       </form>
     </Dialog>
   );
@@ -69,15 +61,7 @@ export function AddClassDialog({ org, schoolId, onClose, onCreated }: { org: Org
         <Field label={t('org.className')} hint={t('org.classNameHint')}>
           <input required data-autofocus value={name} onChange={(e) => setName(e.target.value)} />
         </Field>
-        {create.error && <ErrorMessage error={create.error} />}
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={create.busy}>
-            {t('org.addClass')}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <DialogFormFooter submitLabel={t('org.addClass')} busy={create.busy} error={create.error} onCancel={onClose} />
       </form>
     </Dialog>
   );

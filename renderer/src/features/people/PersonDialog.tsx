@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Organisation } from '../../../../shared/contract/people';
 import { personRoles, type Person, type PersonRole } from '../../../../shared/types';
 import { Dialog } from '../../components/Dialog';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { DialogFormFooter } from '../../components/DialogFormFooter';
 import { Field } from '../../components/Field';
 import { useAction } from '../../lib/query';
 
@@ -110,15 +110,7 @@ export function PersonDialog({ org, person, classId, schoolId, onClose, onSaved 
             <input value={form.externalId} onChange={(e) => set({ externalId: e.target.value })} />
           </Field>
         </div>
-        {error && <ErrorMessage error={error} />}
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {person ? t('common.save') : t('people.add')}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <DialogFormFooter submitLabel={person ? t('common.save') : t('people.add')} busy={busy} error={error} onCancel={onClose} />
       </form>
     </Dialog>
   );
