@@ -1,6 +1,8 @@
-import { existsSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, statSync } from 'node:fs';
 import { copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { ZipFile } from 'yazl';
 import type { ExportMediaChoice, PersonDataExport } from '../../../shared/contract/gdpr';
 import { ClearFrameError } from '../../../shared/result';
 import type { RequestContext } from '../api/context';
@@ -9,7 +11,6 @@ import type { Library } from '../library';
 import { resolveMediaFile } from '../media/media-files';
 import { resolvePerson } from '../services/people-service';
 import { subjectData, type SubjectData } from './subject-data';
-import { ZipWriter } from './zip-writer';
 
 /** Where the export's files go: a folder or a ZIP file, both written under a temporary name first. */
 interface Sink {
@@ -44,14 +45,29 @@ async function folderSink(dir: string): Promise<Sink> {
   };
 }
 
+/**
+ * Text is deflated; media files (already compressed) are stored and streamed from disk, so a video
+ * never sits in memory whole. yazl switches to ZIP64 by itself past 4 GiB.
+ */
 async function zipSink(file: string): Promise<Sink> {
-  const zip = await ZipWriter.create(file);
+  const zip = new ZipFile();
+  const out = createWriteStream(file, { flags: 'wx', mode: 0o600 });
+  // A file that cannot be read is reported on the ZipFile, not on its stream.
+  const unreadable = new Promise<never>((_, reject) => zip.on('error', reject));
+  const written = Promise.race([pipeline(zip.outputStream, out), unreadable]);
+  // A failure surfaces in finish(); until then nobody awaits `written`.
+  written.catch(() => undefined);
   return {
-    text: (name, content) => zip.addBuffer(name, Buffer.from(content, 'utf8')),
-    file: (name, path) => zip.addFile(name, path),
-    finish: () => zip.finish(),
+    text: async (name, content) => zip.addBuffer(Buffer.from(content, 'utf8'), name, { mode: 0o100600 }),
+    file: async (name, path) => zip.addFile(path, name, { compress: false, mode: 0o100600 }),
+    finish: async () => {
+      zip.end();
+      await written;
+      return (await stat(file)).size;
+    },
     abandon: async () => {
-      await zip.abandon();
+      out.destroy();
+      await written.catch(() => undefined);
       await rm(file, { force: true });
     },
   };
