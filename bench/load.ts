@@ -8,6 +8,7 @@ import { createHandlers } from '../electron/core/api/handlers';
 import { openLibrary, type Library } from '../electron/core/library';
 import { todayIso } from '../shared/domain/dates';
 import { consentStatuses } from '../shared/types';
+import { fillFaceStates } from './faces-grid';
 import { fillLibrary } from './import-grid';
 
 /**
@@ -83,6 +84,7 @@ export async function runLoadBench(args: string[]): Promise<unknown> {
     const t0 = performance.now();
     const { schools, classes, batches } = fillLibrary(lib, size.media);
     const people = fillPeople(lib, classes, size.people, size.consents);
+    const { faces } = fillFaceStates(lib);
     lib.db.pragma('optimize');
     const generateS = (performance.now() - t0) / 1000;
     const handlers = createHandlers(lib);
@@ -103,6 +105,10 @@ export async function runLoadBench(args: string[]): Promise<unknown> {
       ['media.list has errors', 'media.list', () => ({ filter: { hasErrors: true } })],
       ['media.list date range', 'media.list', () => ({ filter: { from: '2022-03-01', to: '2022-06-30' } })],
       ['media.list school + class + range', 'media.list', () => ({ filter: { classId: classes[0], schoolId: schools[0], from: '2021-01-01', to: '2023-12-31' } })],
+      ['media.list faces to review', 'media.list', () => ({ filter: { faces: 'to_review' } })],
+      ['media.list faces not scanned', 'media.list', () => ({ filter: { faces: 'not_scanned' } })],
+      ['media.list faces resolved, deep page', 'media.list', () => ({ filter: { faces: 'resolved' }, offset: 20_000, limit: 200 })],
+      ['media.list no faces + school', 'media.list', () => ({ filter: { faces: 'no_faces', schoolId: anyOf(schools) } })],
       ['consent.matrix', 'consent.matrix', () => ({ classId: anyOf(classes) })],
       ['consent.show', 'consent.show', () => ({ person: String(anyOf(people)) })],
       ['people.list all', 'people.list', () => ({})],
@@ -122,6 +128,19 @@ export async function runLoadBench(args: string[]): Promise<unknown> {
       }
       timings[label] = stats(times);
     }
+    // The person filter as it was before migration 9 (a JSON scan of every entry), timed in the same run for comparison.
+    const jsonScan = lib.db.prepare(
+      `SELECT seq FROM audit_log WHERE (subject = @subject OR (json_valid(details) AND (json_extract(details, '$.personId') = @personId
+         OR EXISTS (SELECT 1 FROM json_each(details, '$.personIds') WHERE value = @personId)))) ORDER BY seq DESC LIMIT 200`,
+    );
+    const scanTimes: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const personId = anyOf(people);
+      const t = performance.now();
+      jsonScan.all({ subject: `person:${personId}`, personId });
+      scanTimes.push(performance.now() - t);
+    }
+    timings['audit person filter, JSON scan (before migration 9)'] = stats(scanTimes);
     const verifyTimes: number[] = [];
     let entries = 0;
     for (let i = 0; i < (quick ? 2 : 5); i++) {
@@ -136,7 +155,7 @@ export async function runLoadBench(args: string[]): Promise<unknown> {
       bench: 'load',
       date: todayIso(),
       machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
-      library: { media: lib.repos.media.count(), people: lib.repos.people.count(), consentRecords: lib.repos.consent.count(), auditEntries: entries, classes: classes.length, generateS: Number(generateS.toFixed(1)) },
+      library: { media: lib.repos.media.count(), faces, people: lib.repos.people.count(), consentRecords: lib.repos.consent.count(), auditEntries: entries, classes: classes.length, generateS: Number(generateS.toFixed(1)) },
       timings,
     };
     const json = JSON.stringify(result, null, 2);

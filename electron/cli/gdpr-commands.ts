@@ -18,6 +18,8 @@ function summaryJson(s: ErasureSummary) {
     publications: s.publications,
     takedown_channels: s.takedownChannels,
     audit_entries_redacted: s.auditEntriesToRedact,
+    free_text_mentions: s.freeTextMentions,
+    originals_with_name: s.originalsWithName,
     backups: s.backups,
   };
 }
@@ -30,6 +32,8 @@ function summaryLines(s: ErasureSummary): [string, string | number][] {
     ['Face references', `${s.references} deleted, with the face matching permission`],
     ['Publications showing them', s.takedownChannels.length ? `${s.publications}; consent withdrawn for ${s.takedownChannels.join(', ')}, so they are listed to take down` : s.publications],
     ['Audit entries', `${s.auditEntriesToRedact} lose the name (ids stay; the chain still verifies)`],
+    ['Free text', `${count(s.freeTextMentions, 'mention')} of the name in captions, doubts, media names and embedded metadata become "[erased person]"`],
+    ['Original files', s.originalsWithName ? `${s.originalsWithName} still carry the name in their embedded metadata (listed after erasing)` : 'none carry the name'],
     ['Backups', s.backups ? `${s.backups} in the library folder still hold this person until you remove them` : 'none in the library folder'],
   ];
 }
@@ -94,8 +98,12 @@ export const gdprCommands: CliCommand[] = [
       'Removes the person\'s details, consent records (except those a publication relied on), face tags (the faces go back to',
       'unreviewed, which keeps their media blocked), face references and names in the audit log (ids stay; `audit verify` still passes).',
       'JSON: {erased, person: {id, external_id, name}, consent_records, consent_records_kept, faces_tagged, faces_suggested, references,',
-      '       publications, takedown_channels, audit_entries_redacted, backups, audit_entry and scrubbed (when erased)}',
+      '       publications, takedown_channels, audit_entries_redacted, free_text_mentions, originals_with_name, backups,',
+      '       and when erased: audit_entry, scrubbed, erased_at, free_text_replaced {place: count}, originals [{media_id, name, path}]}',
       'scrubbed: the database file was rewritten (VACUUM), so the erased data is gone from the disk as well.',
+      'Originals keep their embedded metadata (rewriting them would change their checksum, which the publication register',
+      'refers to): delete those media if the name must go from them too. Backups made before still hold the person:',
+      '`clearframe backup delete-older --before <erased_at> --confirm` deletes those in the library folder.',
     ],
     options: { confirm: { type: 'boolean', description: 'Really erase: there is no undo.' } },
     args: { min: 1, max: 1 },
@@ -112,8 +120,16 @@ export const gdprCommands: CliCommand[] = [
       }
       const r = await session.call('people.erase', { person, confirm: true });
       return {
-        json: { erased: true, ...summaryJson(r), audit_entry: r.auditEntry, scrubbed: r.scrubbed },
-        human: `${r.person.name} was erased (audit entry ${r.auditEntry}).\n${pairs(summaryLines(r))}`,
+        json: {
+          erased: true, ...summaryJson(r), audit_entry: r.auditEntry, scrubbed: r.scrubbed, erased_at: r.erasedAt,
+          free_text_replaced: r.freeTextReplaced, originals: r.originals.map((o) => ({ media_id: o.mediaId, name: o.name, path: o.path })),
+        },
+        human: [
+          `${r.person.name} was erased (audit entry ${r.auditEntry}).`,
+          pairs(summaryLines(r)),
+          ...r.originals.map((o) => `Original still naming them: media ${o.mediaId} ${o.path}`),
+          ...(r.backups > 0 ? [`Delete the older backups with: clearframe backup delete-older --before ${r.erasedAt} --confirm`] : []),
+        ].join('\n'),
       };
     },
   },

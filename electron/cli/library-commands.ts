@@ -2,7 +2,7 @@ import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BackupInfo, BackupReport, RestoreOffer } from '../../shared/contract/backup';
 import { flag, text } from './arguments';
-import { CliError } from './cli-error';
+import { CliError, exitCodes, usageError } from './cli-error';
 import type { CliCommand } from './command';
 import { count, pairs, table } from './output';
 import type { Session } from './session';
@@ -115,6 +115,38 @@ export const libraryCommands: CliCommand[] = [
               backups.map((b) => [b.created_at.slice(0, 19).replace('T', ' '), b.kind, b.audit_entries, b.with_media ? 'copied' : '', b.path]),
             ) + `\n${count(backups.length, 'backup')}.`;
       return { json: backups, human };
+    },
+  },
+  {
+    name: 'backup delete-older',
+    usage: '',
+    summary: "Delete the backups in the library's backups folder made before a time (e.g. before an erasure).",
+    details: [
+      'Backups made before a person was erased still hold that person; `people erase` prints the time to use.',
+      'Without --confirm, only lists what would be deleted. Backups kept elsewhere are not touched.',
+      'JSON: {deleted: [name], bytes, kept} (with --confirm), or the backups that would go: [{path, name, kind, created_at, ...}]',
+    ],
+    options: {
+      before: { type: 'string', value: 'TIME', description: 'An ISO date and time in UTC, like 2026-11-25T14:00:00Z.' },
+      confirm: { type: 'boolean', description: 'Really delete: a deleted backup cannot be restored.' },
+    },
+    args: { min: 0, max: 0 },
+    async run(session, input) {
+      const before = text(input, 'before');
+      if (before === undefined) throw usageError('Say which backups to delete with --before TIME (e.g. the erased_at of `people erase`).');
+      if (!flag(input, 'confirm')) {
+        const cutoff = Date.parse(before);
+        const { backups } = await session.call('backup.list', {});
+        const old = backups.filter((b) => Date.parse(b.createdAt) < cutoff);
+        return {
+          json: old.map(backupInfoJson),
+          human: old.map((b) => b.path).join('\n'),
+          failure: `Nothing was deleted: run again with --confirm to delete ${count(old.length, 'backup')} made before ${before}.`,
+          exitCode: exitCodes.usage,
+        };
+      }
+      const r = await session.call('backup.deleteOlder', { before, confirm: true });
+      return { json: r, human: `${count(r.deleted.length, 'backup')} deleted; ${count(r.kept, 'backup')} left in the library folder.` };
     },
   },
   {

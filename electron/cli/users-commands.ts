@@ -97,6 +97,36 @@ export const usersCommands: CliCommand[] = [
     },
   },
   {
+    name: 'users roles',
+    usage: '<name>',
+    summary: "Replace a profile's roles (and the schools of its management role).",
+    details: ['The library always keeps an admin: the last admin keeps that role.', `JSON: ${userShape}`],
+    options: {
+      role: { type: 'string', multiple: true, value: roles.join('|'), description: 'A role of the profile (repeat for several).' },
+      school: { type: 'string', multiple: true, value: 'KEY', description: 'A school the management role covers (repeat for several).' },
+    },
+    args: { min: 1, max: 1 },
+    async run(session, input) {
+      const name = input.args[0]!;
+      const chosen = list(input, 'role').map((r) => oneOf(r, roles, '--role')!);
+      if (chosen.length === 0) throw usageError(`Give ${name} a role with --role ${roles.join('|')}.`);
+      const user = await session.call('users.setRoles', { name, roles: chosen, schools: list(input, 'school') });
+      const schools = user.schools.length ? ` for ${user.schools.join(', ')}` : '';
+      return { json: userJson(user), human: `${user.name} now has the roles ${user.roles.join(', ')}${schools}.` };
+    },
+  },
+  {
+    name: 'users remove',
+    usage: '<name>',
+    summary: 'Remove a profile (not your own, not the last admin); the audit log keeps its name.',
+    details: ['JSON: {removed}'],
+    args: { min: 1, max: 1 },
+    async run(session, input) {
+      const { name } = await session.call('users.remove', { name: input.args[0]! });
+      return { json: { removed: name }, human: `Removed the profile ${name}.` };
+    },
+  },
+  {
     name: 'users lock-after',
     usage: '<minutes>',
     summary: 'Lock the desktop and browser app after this many minutes without use.',

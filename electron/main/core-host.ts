@@ -1,6 +1,8 @@
 import type {} from 'electron';
 import { accessError, dispatch } from '../core/api/dispatch';
 import { createHandlers } from '../core/api/handlers';
+import { closeAppLibrary } from '../core/close-app-library';
+import { detectFacesAfterImports } from '../core/faces/detect-after-import';
 import { openLibrary, type Library } from '../core/library';
 import { recoverInterruptedImports } from '../core/media/import-service';
 import { resolveMediaFile } from '../core/media/media-files';
@@ -38,9 +40,11 @@ function runInUtilityProcess(): void {
   const home = process.argv[2];
   if (!home) throw new Error('core-host needs the library folder as its first argument.');
   let lib: Library;
+  let stopDetecting: () => void;
   try {
     lib = openLibrary(home);
     recoverInterruptedImports(lib);
+    stopDetecting = detectFacesAfterImports(lib);
   } catch (err) {
     port.postMessage({ kind: 'failed', message: toAppError(err).message } satisfies FromCore);
     return;
@@ -49,8 +53,8 @@ function runInUtilityProcess(): void {
   port.on('message', (e) => {
     const message = e.data as ToCore;
     if (message.kind !== 'close') return void handle(message);
-    lib.close();
-    process.exit(0);
+    stopDetecting();
+    void closeAppLibrary(lib).finally(() => process.exit(0));
   });
   port.postMessage({ kind: 'ready' } satisfies FromCore);
 }

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHandlers } from '../core/api/handlers';
+import { closeAppLibrary } from '../core/close-app-library';
+import { detectFacesAfterImports } from '../core/faces/detect-after-import';
 import { openLibrary } from '../core/library';
 import { recoverInterruptedImports } from '../core/media/import-service';
 import { handleApi } from './api-route';
@@ -27,7 +29,7 @@ export interface RunningServer {
   url: string;
   token: string;
   port: number;
-  /** Stops answering, ends open event streams and closes the library. */
+  /** Stops answering, ends open event streams, stops running jobs and closes the library. */
   close(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const lib = openLibrary(options.home);
   recoverInterruptedImports(lib);
+  const stopDetecting = detectFacesAfterImports(lib);
   const handlers = createHandlers(lib);
   const sessions = createBrowserSessions(lib);
   const token = randomBytes(32).toString('base64url');
@@ -50,7 +53,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       server.listen(options.port ?? 0, '127.0.0.1', resolve);
     });
   } catch (err) {
-    lib.close();
+    stopDetecting();
+    await closeAppLibrary(lib);
     throw err;
   }
   const port = (server.address() as AddressInfo).port;
@@ -97,6 +101,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         server.close(() => resolve());
         // Event streams never end on their own.
         server.closeAllConnections();
-      }).finally(() => lib.close())),
+      }).finally(() => {
+        stopDetecting();
+        return closeAppLibrary(lib);
+      })),
   };
 }

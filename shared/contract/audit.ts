@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { command } from './define';
+import type { ConsentGiver, ConsentStatus } from '../types';
 import { isoDate, personRef } from './people';
 
 export const auditFilter = z.object({
@@ -61,6 +62,19 @@ export const auditCheckpoint = z.object({
 });
 export type AuditCheckpoint = z.infer<typeof auditCheckpoint>;
 
+/** One step in a person's story. `by` is the profile that did it (null: ClearFrame itself asks for it). */
+export type PersonTimelineEvent =
+  | { kind: 'consent'; at: string; by: string; channel: string; status: ConsentStatus; givenBy: ConsentGiver; givenOn: string; validUntil: string | null }
+  | { kind: 'tagged' | 'untagged'; at: string; by: string; mediaId: number; mediaName: string | null; seq: number }
+  | { kind: 'published'; at: string; by: string; publicationId: number; channel: string; identityName: string; shown: 'visible' | 'blurred'; files: number }
+  | { kind: 'takedown_pending' | 'taken_down'; at: string; by: string | null; publicationId: number; channel: string };
+
+export interface PersonTimeline {
+  person: { id: number; name: string; externalId: string | null };
+  /** Oldest first. */
+  events: PersonTimelineEvent[];
+}
+
 export const auditCommands = {
   'audit.list': command(
     z.object({
@@ -70,6 +84,8 @@ export const auditCommands = {
       limit: z.number().int().min(1).max(1000).default(200),
     }),
   ).returns<AuditPage>(),
+  /** A person's consent history, media tagged as them, publications showing them and take-downs, oldest first. */
+  'audit.personTimeline': command(z.object({ person: personRef })).returns<PersonTimeline>(),
   /** The actors and actions that occur in the log, for the auditor's filter lists. */
   'audit.facets': command(z.object({})).returns<{ actors: string[]; actions: string[] }>(),
   'audit.verify': command(z.object({ checkpoint: auditCheckpoint.optional() })).returns<AuditVerification>(),

@@ -33,6 +33,14 @@ export interface RestoreOffer {
   backups: BackupInfo[];
 }
 
+export interface DeletedBackups {
+  /** Names of the backups deleted from the library's backups folder. */
+  deleted: string[];
+  bytes: number;
+  /** Backups left in that folder. */
+  kept: number;
+}
+
 export const backupCommands = {
   'backup.create': command(
     z.object({
@@ -42,4 +50,9 @@ export const backupCommands = {
     }),
   ).returns<BackupReport>(),
   'backup.list': command(z.object({})).returns<RestoreOffer>(),
+  /**
+   * Deletes the backups in the library's backups folder made before `before` (e.g. an erasure's time,
+   * as those still hold the erased person). `confirm` must be true: a deleted backup cannot be restored.
+   */
+  'backup.deleteOlder': command(z.object({ before: z.iso.datetime(), confirm: z.literal(true) })).returns<DeletedBackups>(),
 };

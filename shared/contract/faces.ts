@@ -25,9 +25,11 @@ export const faceAssignment = z.discriminatedUnion('verdict', [
 ]);
 export type FaceAssignment = z.infer<typeof faceAssignment>;
 
-/** A stored face, with the name an embedded (MWG/IPTC) region gave it, if any. */
+/** A stored face, with the name an embedded (MWG/IPTC) region gave it, if any, and the file it is in. */
 export interface FaceInfo extends Face {
   importedName: string | null;
+  /** The media item's file name, so a list of faces can say where each one is. */
+  mediaName: string;
 }
 
 /** A media item's faces at a glance: what the library grid and the review queue show. */
@@ -122,6 +124,8 @@ export const faceSettingsInput = z.object({
   minScore: z.number().min(0.05).max(0.95),
   videoFps: z.number().min(0.5).max(10),
   videoMinFacePx: z.number().int().min(16).max(400),
+  /** In the app, every import is followed by a detection job; a school can switch that off and detect on demand. */
+  detectAfterImport: z.boolean(),
 });
 export type FaceSettings = z.infer<typeof faceSettingsInput>;
 

@@ -32,8 +32,21 @@ export interface ErasureSummary {
   /** Channels where a publication shows the person: consent there is withdrawn, so the register asks for takedown. */
   takedownChannels: string[];
   auditEntriesToRedact: number;
+  /** Names replaced by "[erased person]" in free text that stays: captions, doubts, media names and embedded metadata. */
+  freeTextMentions: number;
+  /** Media whose original file has the name in its embedded metadata (XMP, IPTC); the original is not rewritten. */
+  originalsWithName: number;
   /** Backups in the library folder made before now: they still hold the person until removed. */
   backups: number;
+}
+
+/** An original file in the media store whose embedded metadata still names the erased person. */
+export interface OriginalWithName {
+  mediaId: number;
+  /** The media's name after the erasure. */
+  name: string;
+  /** Where the original lies in the library's media store. */
+  path: string;
 }
 
 export interface ErasureResult extends ErasureSummary {
@@ -41,6 +54,12 @@ export interface ErasureResult extends ErasureSummary {
   auditEntry: number;
   /** The database file was rewritten, so the erased data is gone from the disk too (not when another program had it open). */
   scrubbed: boolean;
+  /** When the erasure was recorded: backups made before it still hold the person (`backup.deleteOlder`). */
+  erasedAt: string;
+  /** Names replaced per place (e.g. `posts.caption`), as recorded in the audit entry. */
+  freeTextReplaced: Record<string, number>;
+  /** Originals that still carry the name inside the file: an admin decides whether to delete those media. */
+  originals: OriginalWithName[];
 }
 
 export const gdprCommands = {

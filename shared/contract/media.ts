@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { License, Media, MediaKind } from '../types';
 import { licenses, mediaKinds } from '../types';
 import { command } from './define';
+import type { MediaFaceSummary } from './faces';
 import { isoDate } from './people';
 
 /** A media item as named by a user: the numeric id or the sha256 of the original. */
@@ -18,6 +19,13 @@ export const importDefaults = z.object({
   schoolId: z.number().int().positive().nullable().optional(),
 });
 
+/**
+ * Where a media item stands with its faces, as the grid filters it: never scanned (or the scan failed),
+ * faces still to review, every face resolved, or scanned with no face found.
+ */
+export const mediaFaceStates = ['not_scanned', 'to_review', 'resolved', 'no_faces'] as const;
+export type MediaFaceState = (typeof mediaFaceStates)[number];
+
 export const mediaFilter = z.object({
   from: isoDate.optional(),
   to: isoDate.optional(),
@@ -26,6 +34,7 @@ export const mediaFilter = z.object({
   kind: z.enum(mediaKinds).optional(),
   batchId: z.number().int().positive().optional(),
   hasErrors: z.boolean().optional(),
+  faces: z.enum(mediaFaceStates).optional(),
 });
 export type MediaFilter = z.infer<typeof mediaFilter>;
 
@@ -38,6 +47,7 @@ export interface MediaTile {
   hasThumbnail: boolean;
   hasWarnings: boolean;
   durationS: number | null;
+  faces: MediaFaceSummary;
 }
 
 export interface MediaDetail extends Media {

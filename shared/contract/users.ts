@@ -51,6 +51,12 @@ export const usersCommands = {
   ).returns<UserInfo>(),
   /** A profile's own password needs `currentPassword` once it has one; an admin sets others' without it. */
   'users.setPassword': command(z.object({ name: profileName, password, currentPassword: password.optional() })).returns<UserInfo>(),
+  /** Replaces a profile's roles (and the schools of its management role); the library always keeps an admin. */
+  'users.setRoles': command(
+    z.object({ name: profileName, roles: z.array(z.enum(roles)).min(1).max(roles.length), schools: z.array(schoolKey).max(100).default([]) }),
+  ).returns<UserInfo>(),
+  /** Removes a profile (not one's own, not the last admin); its audit entries keep its name. */
+  'users.remove': command(z.object({ name: profileName })).returns<{ name: string }>(),
   'users.setLockMinutes': command(
     z.object({ minutes: z.number().int().min(lockMinutesRange.min).max(lockMinutesRange.max) }),
   ).returns<SessionStatus>(),

@@ -1,10 +1,11 @@
-import type { ConsentGiver } from '../types';
+import type { ConsentGiver, IsoDate } from '../types';
 import type { ConsentEvaluation } from './consent';
 import { ownConsentFrom } from './consent';
 import type { DecisionChannel, DecisionPerson } from './decision-input';
 
 /**
- * Reasons carry a stable code (the UI translates it) and an English sentence for the CLI and the audit.
+ * Reasons carry a stable code with the values their sentence needs (the UI says it in the user's language) and
+ * an English sentence for the CLI and the audit.
  * Codes are a closed list; the order of `blockCodes` is also the order in which reasons are listed.
  */
 export const consentRedactionCodes = ['no_record', 'refused', 'withdrawn', 'expired', 'needs_pupil', 'invalid_giver'] as const;
@@ -30,20 +31,55 @@ export const blockCodes = [
 ] as const;
 export type BlockCode = (typeof blockCodes)[number];
 
-export interface RedactionReason {
-  code: RedactionCode;
-  message: string;
-}
+/** Who gave (or must give) a consent, as the reasons name them. */
+type ConsentParams = { person: string; channel: string; requiredGiver: ConsentGiver };
 
-export interface BlockReason {
-  code: BlockCode;
+/**
+ * The values a reason's sentence is made of, per code: the UI says the sentence in the user's language from
+ * these, and the English `message` and `fix` (for the CLI and the audit) are built from the same values.
+ * Dates are ISO days and shares fractions of the frame, so each language formats them its own way.
+ */
+export type ConsentReasonParams =
+  | { code: 'no_record'; params: ConsentParams }
+  | { code: 'refused' | 'withdrawn' | 'expired' | 'needs_pupil'; params: ConsentParams & { date: IsoDate } }
+  | { code: 'invalid_giver'; params: ConsentParams & { giver: ConsentGiver } };
+
+export type UnresolvedReasonParams =
+  | { code: 'unknown_face'; params: Record<string, never> }
+  | { code: 'unknown_person'; params: { personId: number | null } }
+  /** `person` is null when the suggested person is not in the library (any more). */
+  | { code: 'suggested_not_confirmed'; params: { person: string | null } };
+
+export type FaceReasonParams = ConsentReasonParams | UnresolvedReasonParams;
+
+/** How a third party's permission falls short: missing, not for this channel, or ended on `until`. */
+export type PermissionGap = { permission: 'missing' } | { permission: 'other_channels' } | { permission: 'ended'; until: IsoDate };
+
+export type MediaReasonParams =
+  | { code: 'not_for_publication'; params: { note: string } }
+  | { code: 'confidential' | 'faces_not_detected' | 'rights_no_derivatives'; params: Record<string, never> }
+  | { code: 'open_doubt'; params: { question: string } }
+  | { code: 'rights_unknown'; params: { channel: string } }
+  /** `holder` is null when nobody recorded who holds the rights; `date` is the day the permission must reach. */
+  | { code: 'rights_third_party'; params: { holder: string | null; channel: string; date: IsoDate } & PermissionGap }
+  | { code: 'audio_rights'; params: { channel: string; sound: 'other' | 'unknown' } }
+  | { code: 'not_official_channel'; params: { channel: string; identity: string } };
+
+/** A face that may not be shown and may not be blurred either, because it covers too much of the frame. */
+export type FaceTooLargeParams = { code: 'face_too_large'; params: { cause: FaceReasonParams; share: number; maxShare: number } };
+
+export type BlockReasonParams = MediaReasonParams | UnresolvedReasonParams | FaceTooLargeParams;
+
+export type RedactionReason = FaceReasonParams & { message: string };
+
+export type BlockReason = BlockReasonParams & {
   message: string;
   /** The action that would lift this reason. */
   fix: string;
   /** The faces this reason is about (a video track has one face per sampled frame). */
   faceIds?: number[];
   personId?: number;
-}
+};
 
 /** Why one face may not be shown as it is; `decide` turns it into a blur or a block. */
 export type UnresolvedFaceProblem =
@@ -57,80 +93,36 @@ function fullName(person: DecisionPerson): string {
   return `${person.firstName} ${person.lastName}`.trim();
 }
 
-const giverWords: Record<ConsentGiver, string> = {
-  guardian: 'the guardian',
-  pupil: 'the pupil personally',
-  self: 'the member of staff',
-};
 
-export function faceProblemMessage(problem: FaceProblem, channel: DecisionChannel): string {
+export function unresolvedReasonParams(problem: UnresolvedFaceProblem): UnresolvedReasonParams {
   switch (problem.code) {
     case 'unknown_face':
-      return 'A face has not been reviewed, so nobody knows who it is.';
+      return { code: 'unknown_face', params: {} };
     case 'unknown_person':
-      return `A face is tagged with a person (id ${problem.personId ?? 'none'}) who is not in the library.`;
+      return { code: 'unknown_person', params: { personId: problem.personId } };
     case 'suggested_not_confirmed':
-      return problem.suggested
-        ? `A face was recognised as ${fullName(problem.suggested)}, but nobody has confirmed it.`
-        : 'A face was recognised as someone, but nobody has confirmed it.';
-    default:
-      return consentMessage(problem.code, problem.person, problem.evaluation, channel);
+      return { code: 'suggested_not_confirmed', params: { person: problem.suggested && fullName(problem.suggested) } };
   }
 }
 
-function consentMessage(
-  code: ConsentRedactionCode,
-  person: DecisionPerson,
-  evaluation: ConsentEvaluation,
-  channel: DecisionChannel,
-): string {
-  const name = fullName(person);
+function consentReasonParams({ code, person, evaluation }: ConsentProblem, channel: DecisionChannel): ConsentReasonParams {
+  const base = { person: fullName(person), channel: channel.name, requiredGiver: evaluation.requiredGiver };
   const record = evaluation.record;
   switch (code) {
     case 'no_record':
-      return `${name} has no recorded consent for ${channel.name}.`;
+      return { code, params: base };
     case 'refused':
-      return `Consent for ${name} on ${channel.name} was refused on ${record?.givenOn}.`;
     case 'withdrawn':
-      return `Consent for ${name} on ${channel.name} was withdrawn on ${record?.givenOn}.`;
+      return { code, params: { ...base, date: record?.givenOn ?? '' } };
     case 'expired':
-      return `Consent for ${name} on ${channel.name} expired on ${record?.validUntil}.`;
+      return { code, params: { ...base, date: record?.validUntil ?? '' } };
     case 'needs_pupil':
-      return (
-        `${name} is 16 or older since ${ownConsentFrom(person)}: ` +
-        `the guardian's consent for ${channel.name} no longer counts and ${name}'s own is needed.`
-      );
+      return { code, params: { ...base, date: ownConsentFrom(person) ?? '' } };
     case 'invalid_giver':
-      return (
-        `Consent for ${name} on ${channel.name} was given by ${giverWords[record?.givenBy ?? 'guardian']}, ` +
-        `but only ${giverWords[evaluation.requiredGiver]} may give it.`
-      );
+      return { code, params: { ...base, giver: record?.givenBy ?? 'guardian' } };
   }
 }
 
-/** The action that lifts a face problem when blurring is not an option. */
-export function faceProblemFix(problem: FaceProblem, channel: DecisionChannel): string {
-  switch (problem.code) {
-    case 'unknown_face':
-      return 'Review the face: tag the person, or mark it not identifiable or not a face.';
-    case 'unknown_person':
-      return 'Tag the face again with a person from the library, or mark it not identifiable.';
-    case 'suggested_not_confirmed':
-      return 'Confirm or correct the suggested person in the review queue.';
-    case 'refused':
-    case 'withdrawn':
-      return (
-        `Choose media in which ${fullName(problem.person)} is absent or small enough to blur; ` +
-        `only a new consent from ${giverWords[problem.evaluation.requiredGiver]} for ${channel.name} would allow this one.`
-      );
-    default:
-      return (
-        `Record valid consent for ${fullName(problem.person)} on ${channel.name} from ${giverWords[problem.evaluation.requiredGiver]}, ` +
-        'or choose media in which they are absent or small enough to blur.'
-      );
-  }
-}
-
-export function percent(share: number): string {
-  return `${Math.round(share * 1000) / 10} %`;
+export function faceReasonParams(problem: FaceProblem, channel: DecisionChannel): FaceReasonParams {
+  return 'person' in problem ? consentReasonParams(problem, channel) : unresolvedReasonParams(problem);
 }

@@ -5,7 +5,8 @@ import type { FaceContext } from './decision-faces';
 import { faceVerdict } from './decision-faces';
 import { mediaVerdict, noDerivativesReason } from './decision-media';
 import type { BlockReason, FaceProblem, RedactionReason } from './decision-reasons';
-import { blockCodes, faceProblemFix, faceProblemMessage, percent } from './decision-reasons';
+import { faceReasonFix, faceReasonMessage, percent } from './decision-reason-english';
+import { blockCodes, faceReasonParams, unresolvedReasonParams } from './decision-reasons';
 
 export const decisionKinds = ['publishable', 'redact', 'blocked'] as const;
 export type DecisionKind = (typeof decisionKinds)[number];
@@ -58,21 +59,23 @@ export function decide(input: DecisionInput): Decision {
       continue;
     }
     const { problem } = verdict;
-    const message = faceProblemMessage(problem, input.channel);
+    const cause = faceReasonParams(problem, input.channel);
+    const message = faceReasonMessage(cause);
     const share = boxShare(face.box);
     if (verdict.blurAllowed && share <= input.policy.maxBlurShare) {
-      redactions.push({ faceId: face.id, trackId: face.trackId, personId: personOf(problem), reason: { code: problem.code, message } });
+      const reason: RedactionReason = { ...cause, message };
+      redactions.push({ faceId: face.id, trackId: face.trackId, personId: personOf(problem), reason });
       continue;
     }
+    const maxShare = input.policy.maxBlurShare;
     const block: BlockReason = verdict.blurAllowed
       ? {
           code: 'face_too_large',
-          message:
-            `${message} The face covers ${percent(share)} of the frame, ` +
-            `more than the ${percent(input.policy.maxBlurShare)} that may be blurred.`,
-          fix: faceProblemFix(problem, input.channel),
+          params: { cause, share, maxShare },
+          message: `${message} The face covers ${percent(share)} of the frame, more than the ${percent(maxShare)} that may be blurred.`,
+          fix: faceReasonFix(cause),
         }
-      : { code: verdict.problem.code, message, fix: faceProblemFix(problem, input.channel) };
+      : { ...unresolvedReasonParams(verdict.problem), message, fix: faceReasonFix(cause) };
     addFaceBlock(faceBlocks, block, face, problem);
   }
 

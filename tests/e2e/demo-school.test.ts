@@ -19,6 +19,12 @@ it('loads the demo school from the empty library and shows the library filling',
   await page.getByRole('heading', { name: 'Welcome to ClearFrame' }).waitFor();
   expect(await page.getByRole('grid').count()).toBe(0);
 
+  // Face detection after the demo's imports would only compete for the CPU here (import-folder.test.ts shows it).
+  const switchedOff = await page.evaluate(async () => {
+    const body = JSON.stringify({ detectAfterImport: false });
+    return (await fetch('/api/faces.updateSettings', { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json();
+  });
+  expect(switchedOff).toMatchObject({ ok: true, value: { detectAfterImport: false } });
   await page.getByRole('button', { name: 'Load demo school' }).click();
 
   const grid = page.getByRole('grid', { name: /Photos and videos/ });

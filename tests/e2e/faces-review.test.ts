@@ -39,6 +39,8 @@ beforeAll(async () => {
   app = await launchApp();
   const { page } = app;
   await page.locator('.language-switch select').selectOption('en');
+  // These tests choose what is detected and when: no detection job of the app's own after the demo's imports.
+  await api(page, 'faces.updateSettings', { detectAfterImport: false });
   await finished(page, (await api<{ jobId: number }>(page, 'library.loadDemo', {})).jobId);
   const items = (await api<{ items: { id: number; name: string }[] }>(page, 'media.list', { offset: 0, limit: 100 })).items;
   for (const m of items) media.set(m.name, m.id);

@@ -56,6 +56,8 @@ it('exports a person\'s data as a ZIP, then erases them after they confirm; the 
   await dialog.getByLabel('I understand that this cannot be undone.').check();
   await saveScreenshot(page, 'e2e-gdpr-requests');
   await erase.click();
+  await dialog.getByText(/Fenna Kuipers was erased/).waitFor();
+  await dialog.locator('.form-actions').getByRole('button', { name: 'Close' }).click();
   await dialog.waitFor({ state: 'detached' });
   await expect.poll(async () => (await api<{ externalId: string }[]>(page, 'people.list', {})).map((p) => p.externalId)).toEqual(['E2E-2']);
 

@@ -56,10 +56,19 @@ it('imports a folder chosen in the folder picker and shows the batch report', as
   await failed.waitFor();
   expect(await failed.textContent()).toMatch(/empty|0 bytes/i);
 
+  // Face detection follows the import by itself, as a job of its own in the activity panel.
+  const activity = page.getByRole('region', { name: 'Activity' });
+  await activity.getByRole('article', { name: 'Finding and matching faces' }).waitFor();
+  await saveScreenshot(page, 'e2e-import-folder-detecting');
+
   // The report links to the library filtered to this import.
   await report.getByRole('button', { name: 'Show these in the library' }).click();
   await expect.poll(() => page.getByRole('gridcell').count()).toBe(2);
+  // Once detection is done, each tile says so: plain colour photos have no faces.
+  const noFaces = page.locator('[role=gridcell] .face-badge[data-state="no_faces"]');
+  await expect.poll(() => noFaces.count(), { timeout: 60_000 }).toBe(2);
+  expect(await page.getByRole('gridcell').first().getAttribute('aria-label')).toMatch(/No faces found/);
 
   await saveScreenshot(page, 'e2e-import-folder-library');
   expect(app.errors).toEqual([]);
-});
+}, 90_000);

@@ -30,11 +30,13 @@ it('switches the interface to Dutch and remembers the choice', async () => {
     'Personen & toestemming',
     'Gezichten',
     'Berichten',
+    'Publicatieregister',
     'Vragen',
     'Toestemming vernieuwen',
     'Officiële kanalen',
     'Importeren',
     'Auditlog',
+    'Profielen',
   ]);
   expect(await page.getByRole('button', { name: 'Demoschool laden' }).count()).toBe(1);
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');

@@ -12,7 +12,7 @@ const t = tempRoot('cf-faces-cli-');
 const { home } = t;
 const media: Record<string, number> = {};
 
-const faceKeys = ['box', 'id', 'media', 'person', 'score', 'source', 'state', 'suggestion', 'time', 'track'];
+const faceKeys = ['box', 'id', 'media', 'media_name', 'person', 'score', 'source', 'state', 'suggestion', 'time', 'track'];
 
 beforeAll(async () => {
   const imported = await runJson(home, ['import', fixture('two_people.jpg'), fixture('obama.jpg'), fixture('biden.jpg')]);
@@ -40,7 +40,7 @@ describe('clearframe faces', () => {
     expect(r.json).toHaveLength(2);
     for (const f of r.json) {
       expect(Object.keys(f).sort()).toEqual(faceKeys);
-      expect(f).toMatchObject({ media: media['two_people.jpg'], state: 'unreviewed', person: null, track: null, time: null, source: 'detected' });
+      expect(f).toMatchObject({ media: media['two_people.jpg'], media_name: 'two_people.jpg', state: 'unreviewed', person: null, track: null, time: null, source: 'detected' });
       for (const v of Object.values(f.box as Record<string, number>)) expect(v).toBeGreaterThan(0);
       expect(f.box.x + f.box.w).toBeLessThanOrEqual(1);
       expect(f.score).toBeGreaterThan(0.9);

@@ -137,6 +137,8 @@ describe('clearframe people erase', () => {
       publications: 1,
       takedown_channels: ['website'],
       audit_entries_redacted: expect.any(Number),
+      free_text_mentions: 0,
+      originals_with_name: 0,
       backups: 0,
     });
     expect((await runJson(g.home, ['consent', 'show', 'P001'])).code).toBe(0);

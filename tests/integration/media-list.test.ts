@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../electron/core/api/handlers';
 import { dispatch } from '../../electron/core/api/dispatch';
 import { mediaListQueries, type NewMedia } from '../../electron/core/db/repositories/media-repository';
+import { mediaFaceSummary } from '../../electron/core/faces/tagging-service';
 import { startMediaImport } from '../../electron/core/media/import-service';
 import { mediaDetail, resolveMedia, updateMedia } from '../../electron/core/media/media-service';
 import type { MediaFilter } from '../../shared/contract/media';
@@ -81,7 +82,16 @@ describe('media list', () => {
     const page = list({}, 1, 2);
     expect(page.total).toBe(5);
     expect(page.items.map((i) => i.id)).toEqual([s.ids.c, s.ids.b]);
-    expect(page.items[1]).toEqual({ id: s.ids.b, kind: 'video', name: expect.any(String), sortAt: '2024-09-30T23:59:59', hasThumbnail: true, hasWarnings: false, durationS: 12.5 });
+    expect(page.items[1]).toEqual({
+      id: s.ids.b,
+      kind: 'video',
+      name: expect.any(String),
+      sortAt: '2024-09-30T23:59:59',
+      hasThumbnail: true,
+      hasWarnings: false,
+      durationS: 12.5,
+      faces: { state: 'not_detected', total: 0, unresolved: 0 },
+    });
     expect(list({}, 10, 2)).toEqual({ total: 5, items: [] });
   });
 
@@ -112,6 +122,10 @@ describe('media list', () => {
       { schoolId: 1, kind: 'video' },
       { kind: 'photo', hasErrors: true, from: '2024-01-01' },
       { schoolId: 1, batchId: 2, to: '2024-06-30' },
+      { faces: 'to_review' },
+      { faces: 'not_scanned', kind: 'photo' },
+      { faces: 'resolved', schoolId: 1 },
+      { faces: 'no_faces', from: '2024-01-01' },
     ];
     const plan = (sql: string, params: Record<string, unknown>) =>
       (t.lib.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail).join(' | ');
@@ -120,6 +134,11 @@ describe('media list', () => {
       const page = plan(q.page, { ...q.params, limit: 200, offset: 0 });
       expect(page, JSON.stringify(filter)).toMatch(/USING (COVERING )?INDEX media_grid_/);
       expect(page, JSON.stringify(filter)).not.toMatch(/TEMP B-TREE/);
+      // The face filter alone checks every media id against its sets: SQLite counts them in the narrowest index.
+      if (Object.keys(filter).join() === 'faces') {
+        expect(plan(q.count, q.params), JSON.stringify(filter)).toMatch(/^SCAN media USING COVERING INDEX/);
+        continue;
+      }
       // has_warnings is a virtual column: SQLite reads it from the index but does not call that index "covering".
       if (Object.keys(filter).length > 0) expect(plan(q.count, q.params), JSON.stringify(filter)).toMatch(/USING (COVERING )?INDEX media_grid_/);
       if (filter.hasErrors === undefined && Object.keys(filter).length > 0) {
@@ -133,6 +152,59 @@ describe('media list', () => {
     const result = await dispatch(createHandlers(t.lib), 'media.list', { filter: { kind: 'video' } }, actor);
     expect(result).toMatchObject({ ok: true, value: { total: 2 } });
     const bad = await dispatch(createHandlers(t.lib), 'media.list', { filter: { from: '2024-13-01' } }, actor);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+});
+
+describe('media list by faces', () => {
+  /** a: two faces to review; b: one resolved, one to review; c: all resolved; d: scanned, no face; e: its scan failed. */
+  function withFaces() {
+    const s = setup();
+    const { faces } = t.lib.repos;
+    const scan = (mediaId: number, facesFound: number, error: string | null = null) =>
+      faces.saveDetection({ mediaId, modelVersion: 'test', settingsKey: '{}', detectedAt: '2025-01-01T00:00:00Z', facesFound, error });
+    const face = (mediaId: number) =>
+      faces.insert({ mediaId, box: { x: 0.1, y: 0.1, w: 0.2, h: 0.2 }, score: 0.9, source: 'detected', trackId: null, time: null, modelVersion: 'test', importedName: null });
+    const decide = (id: number) => faces.review(id, { state: 'not_identifiable', personId: null, suggestedPersonId: null, suggestionDistance: null }, 'tester');
+    scan(s.ids.a, 2);
+    face(s.ids.a);
+    face(s.ids.a);
+    scan(s.ids.b, 2);
+    decide(face(s.ids.b));
+    face(s.ids.b);
+    scan(s.ids.c, 1);
+    decide(face(s.ids.c));
+    scan(s.ids.d, 0);
+    scan(s.ids.e, 0, 'The file could not be decoded.');
+    return s;
+  }
+
+  it('gives each tile its face summary, as the media view counts it', () => {
+    const s = withFaces();
+    const byId = new Map(list({}).items.map((i) => [i.id, i.faces]));
+    expect(byId.get(s.ids.a)).toEqual({ state: 'unresolved', total: 2, unresolved: 2 });
+    expect(byId.get(s.ids.b)).toEqual({ state: 'unresolved', total: 2, unresolved: 1 });
+    expect(byId.get(s.ids.c)).toEqual({ state: 'resolved', total: 1, unresolved: 0 });
+    expect(byId.get(s.ids.d)).toEqual({ state: 'resolved', total: 0, unresolved: 0 });
+    expect(byId.get(s.ids.e)).toEqual({ state: 'not_detected', total: 0, unresolved: 0 });
+    for (const id of Object.values(s.ids)) expect(byId.get(id)).toEqual(mediaFaceSummary(t.lib, id));
+  });
+
+  it('filters by face state (a failed scan counts as not scanned), alone and with other filters', () => {
+    const s = withFaces();
+    expect(ids({ faces: 'to_review' })).toEqual([s.ids.b, s.ids.a]);
+    expect(ids({ faces: 'resolved' })).toEqual([s.ids.c]);
+    expect(ids({ faces: 'no_faces' })).toEqual([s.ids.d]);
+    expect(ids({ faces: 'not_scanned' })).toEqual([s.ids.e]);
+    expect(ids({ faces: 'to_review', kind: 'video' })).toEqual([s.ids.b]);
+    expect(list({ faces: 'to_review', schoolId: s.south.id })).toEqual({ total: 0, items: [] });
+    expect(list({ faces: 'to_review' }, 1, 1)).toMatchObject({ total: 2, items: [{ id: s.ids.a }] });
+    const newMedia = t.lib.repos.media.insert(media({ sortAt: '2025-02-01T00:00:00' }));
+    expect(ids({ faces: 'not_scanned' })).toEqual([newMedia, s.ids.e]);
+  });
+
+  it('refuses an unknown face state through the contract', async () => {
+    const bad = await dispatch(createHandlers(t.lib), 'media.list', { filter: { faces: 'maybe' } }, actor);
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 });

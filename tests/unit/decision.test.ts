@@ -60,17 +60,18 @@ describe('publishable', () => {
 
 describe('blur a face without valid consent, with the reason', () => {
   it.each([
-    ['no_record', [] as ReturnType<typeof consent>[], '2026-01-15', /no recorded consent for Website/],
-    ['refused', [consent({ status: 'refused', validUntil: null })], '2026-01-15', /was refused on 2025-09-01/],
-    ['withdrawn', [consent(), consent({ status: 'withdrawn', givenOn: '2025-12-01', validUntil: null })], '2026-01-15', /withdrawn on 2025-12-01/],
-    ['expired', [consent({ validUntil: '2025-12-31' })], '2026-01-15', /expired on 2025-12-31/],
-    ['needs_pupil', [consent()], '2026-03-15', /16 or older since 2026-03-15/],
-    ['invalid_giver', [consent({ givenBy: 'pupil' })], '2026-01-15', /given by the pupil personally, but only the guardian/],
-  ])('%s', (code, history, date, message) => {
+    ['no_record', [] as ReturnType<typeof consent>[], '2026-01-15', /no recorded consent for Website/, {}],
+    ['refused', [consent({ status: 'refused', validUntil: null })], '2026-01-15', /was refused on 2025-09-01/, { date: '2025-09-01' }],
+    ['withdrawn', [consent(), consent({ status: 'withdrawn', givenOn: '2025-12-01', validUntil: null })], '2026-01-15', /withdrawn on 2025-12-01/, { date: '2025-12-01' }],
+    ['expired', [consent({ validUntil: '2025-12-31' })], '2026-01-15', /expired on 2025-12-31/, { date: '2025-12-31' }],
+    ['needs_pupil', [consent()], '2026-03-15', /16 or older since 2026-03-15/, { date: '2026-03-15', requiredGiver: 'pupil' }],
+    ['invalid_giver', [consent({ givenBy: 'pupil' })], '2026-01-15', /given by the pupil personally, but only the guardian/, { giver: 'pupil' }],
+  ])('%s, with the values the UI says it with', (code, history, date, message, params) => {
     const d = decide(pupilIn(history, { date }));
     expect(d.decision).toBe('redact');
     if (d.decision !== 'redact') return;
-    expect(d.redactions).toEqual([{ faceId: 10, trackId: null, personId: 1, reason: { code, message: expect.stringMatching(message) } }]);
+    const expected = { person: 'Anna Jansen', channel: 'Website', requiredGiver: 'guardian', ...params };
+    expect(d.redactions).toEqual([{ faceId: 10, trackId: null, personId: 1, reason: { code, params: expected, message: expect.stringMatching(message) } }]);
     expect(d.visible).toEqual([]);
   });
   it("counts the guardian's consent until the day before the 16th birthday", () => {
@@ -113,14 +114,14 @@ describe('blur a face without valid consent, with the reason', () => {
 
 describe('unresolved faces: block by default, blur when the policy says so', () => {
   const cases = [
-    ['unknown_face', face(3, { state: 'unreviewed' }), 'unresolvedFaces', /has not been reviewed/, /Review the face/],
-    ['suggested_not_confirmed', face(3, { state: 'suggested', suggestedPersonId: 1 }), 'suggestedFaces', /recognised as Anna Jansen/, /Confirm or correct/],
-    ['unknown_person', face(3, { state: 'person', personId: 99 }), 'unresolvedFaces', /\(id 99\) who is not in the library/, /Tag the face again/],
-    ['unknown_person', face(3, { state: 'person', personId: null }), 'unresolvedFaces', /\(id none\)/, /Tag the face again/],
+    ['unknown_face', face(3, { state: 'unreviewed' }), 'unresolvedFaces', /has not been reviewed/, /Review the face/, {}],
+    ['suggested_not_confirmed', face(3, { state: 'suggested', suggestedPersonId: 1 }), 'suggestedFaces', /recognised as Anna Jansen/, /Confirm or correct/, { person: 'Anna Jansen' }],
+    ['unknown_person', face(3, { state: 'person', personId: 99 }), 'unresolvedFaces', /\(id 99\) who is not in the library/, /Tag the face again/, { personId: 99 }],
+    ['unknown_person', face(3, { state: 'person', personId: null }), 'unresolvedFaces', /\(id none\)/, /Tag the face again/, { personId: null }],
   ] as const;
-  it.each(cases)('%s blocks', (code, f, _setting, message, fix) => {
+  it.each(cases)('%s blocks', (code, f, _setting, message, fix, params) => {
     const d = decide(input({ faces: [f], people: [person(1, { firstName: 'Anna', lastName: 'Jansen' })] }));
-    expect(d).toEqual({ decision: 'blocked', reasons: [{ code, message: expect.stringMatching(message), fix: expect.stringMatching(fix), faceIds: [3] }] });
+    expect(d).toEqual({ decision: 'blocked', reasons: [{ code, params, message: expect.stringMatching(message), fix: expect.stringMatching(fix), faceIds: [3] }] });
   });
   it.each(cases)('%s is blurred under a lenient policy', (code, f, setting) => {
     const d = decide(input({ faces: [f], people: [person(1)], policy: policy({ [setting]: 'blur' }) }));
@@ -146,6 +147,11 @@ describe('faces too large to blur block the media', () => {
       reasons: [
         {
           code: 'face_too_large',
+          params: {
+            cause: { code: 'refused', params: { person: 'Anna Jansen', channel: 'Website', requiredGiver: 'guardian', date: '2025-09-01' } },
+            share: expect.closeTo(0.36),
+            maxShare: 0.25,
+          },
           message: expect.stringMatching(/refused on 2025-09-01\. The face covers 36 % of the frame, more than the 25 % that may be blurred\./),
           fix: expect.stringMatching(/Choose media in which Anna Jansen is absent/),
           faceIds: [10],
@@ -169,15 +175,15 @@ describe('faces too large to blur block the media', () => {
 
 describe('media marks block on every channel', () => {
   it.each([
-    ['not_for_publication', { notForPublication: { reason: 'Shows a pupil in distress.' } }, /"not for publication": Shows a pupil in distress\./, /lift the mark/],
-    ['confidential', { confidential: true }, /marked confidential/, /Choose other media/],
-    ['open_doubt', { openDoubt: { question: 'Is the logo on the wall OK?' } }, /still open: "Is the logo on the wall OK\?"/, /answers the question/],
-    ['faces_not_detected', { facesDetected: false }, /not been detected/, /Run face detection/],
-  ] as const)('%s', (code, fields, message, fix) => {
+    ['not_for_publication', { notForPublication: { reason: 'Shows a pupil in distress.' } }, /"not for publication": Shows a pupil in distress\./, /lift the mark/, { note: 'Shows a pupil in distress.' }],
+    ['confidential', { confidential: true }, /marked confidential/, /Choose other media/, {}],
+    ['open_doubt', { openDoubt: { question: 'Is the logo on the wall OK?' } }, /still open: "Is the logo on the wall OK\?"/, /answers the question/, { question: 'Is the logo on the wall OK?' }],
+    ['faces_not_detected', { facesDetected: false }, /not been detected/, /Run face detection/, {}],
+  ] as const)('%s', (code, fields, message, fix, params) => {
     for (const channel of [website, facebook, newsletter]) {
       expect(decide(input({ media: media(fields), channel }))).toEqual({
         decision: 'blocked',
-        reasons: [{ code, message: expect.stringMatching(message), fix: expect.stringMatching(fix) }],
+        reasons: [{ code, params, message: expect.stringMatching(message), fix: expect.stringMatching(fix) }],
       });
     }
   });
@@ -200,15 +206,16 @@ describe('rights', () => {
   const thirdParty = (permission: { channels: string[]; until: string | null } | null) =>
     media({ license: 'third_party', rightsHolder: 'Studio Foto', thirdPartyPermission: permission });
   it.each([
-    ['no permission', null, /belongs to Studio Foto and no permission/],
-    ['a permission for other channels', { channels: ['facebook'], until: null }, /does not cover Website/],
-    ['a permission that ended', { channels: ['website'], until: '2026-01-14' }, /ended on 2026-01-14/],
-  ])('third-party media with %s blocks, internal channels included', (_name, permission, message) => {
+    ['no permission', null, /belongs to Studio Foto and no permission/, { permission: 'missing' }],
+    ['a permission for other channels', { channels: ['facebook'], until: null }, /does not cover Website/, { permission: 'other_channels' }],
+    ['a permission that ended', { channels: ['website'], until: '2026-01-14' }, /ended on 2026-01-14/, { permission: 'ended', until: '2026-01-14' }],
+  ])('third-party media with %s blocks, internal channels included', (_name, permission, message, gap) => {
     for (const channel of [website, { ...website, kind: 'internal' as const }]) {
       const d = decide(input({ media: thirdParty(permission), channel }));
+      const params = { holder: 'Studio Foto', channel: 'Website', date: '2026-01-15', ...gap };
       expect(d).toEqual({
         decision: 'blocked',
-        reasons: [{ code: 'rights_third_party', message: expect.stringMatching(message), fix: expect.stringMatching(/permission of Studio Foto .* until at least 2026-01-15/) }],
+        reasons: [{ code: 'rights_third_party', params, message: expect.stringMatching(message), fix: expect.stringMatching(/permission of Studio Foto .* until at least 2026-01-15/) }],
       });
     }
   });
@@ -229,7 +236,7 @@ describe('sound of a video', () => {
       const d = decide(input({ media: video({ audioRights: 'other' }), channel }));
       expect(d).toEqual({
         decision: 'blocked',
-        reasons: [{ code: 'audio_rights', message: expect.stringMatching(/someone else's/), fix: expect.stringMatching(/without the audio track/) }],
+        reasons: [{ code: 'audio_rights', params: { channel: channel.name, sound: 'other' }, message: expect.stringMatching(/someone else's/), fix: expect.stringMatching(/without the audio track/) }],
       });
     }
   });
@@ -257,7 +264,7 @@ describe('official channels', () => {
     const d = decide(input({ channel: facebook, publishingIdentity: school }));
     expect(d).toEqual({
       decision: 'blocked',
-      reasons: [{ code: 'not_official_channel', message: 'Facebook is not an official channel of De Bloemhof.', fix: expect.stringMatching(/ask an admin to add Facebook/) }],
+      reasons: [{ code: 'not_official_channel', params: { channel: 'Facebook', identity: 'De Bloemhof' }, message: 'Facebook is not an official channel of De Bloemhof.', fix: expect.stringMatching(/ask an admin to add Facebook/) }],
     });
   });
   it('allow an official channel, an unlisted identity, a check without identity, or a policy that does not ask', () => {

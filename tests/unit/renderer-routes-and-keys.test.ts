@@ -15,6 +15,7 @@ describe('renderer routes', () => {
     { screen: 'import', tab: 'media', batchId: 12 },
     { screen: 'import', tab: 'people' },
     { screen: 'import', tab: 'consents' },
+    { screen: 'profiles' },
   ];
 
   it.each(routes)('reads back what it writes: %j', (route) => {

@@ -2,6 +2,7 @@ import type { usersCommands } from '../../../shared/contract/users';
 import type { Library } from '../library';
 import { sessionStatus, setLockMinutes } from '../users/lock-setting';
 import { signIn, signOut } from '../users/session-service';
+import { removeUser, setUserRoles } from '../users/profile-admin';
 import { addUser, listUsers, setUserPassword } from '../users/user-service';
 import type { FeatureHandlers } from './handler-types';
 
@@ -13,6 +14,8 @@ export function userHandlers(lib: Library): FeatureHandlers<keyof typeof usersCo
     'users.list': () => listUsers(lib),
     'users.add': (input, ctx) => addUser(lib, ctx, input),
     'users.setPassword': (input, ctx) => setUserPassword(lib, ctx, input),
+    'users.setRoles': (input, ctx) => setUserRoles(lib, ctx, input),
+    'users.remove': ({ name }, ctx) => removeUser(lib, ctx, name),
     'users.setLockMinutes': ({ minutes }, ctx) => setLockMinutes(lib, ctx, minutes),
   };
 }

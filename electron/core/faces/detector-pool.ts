@@ -57,10 +57,21 @@ export class DetectorPool {
     });
   }
 
-  /** Ends every thread; queued work is refused. */
+  /** Ends every thread; queued and running work is refused. */
   async close(): Promise<void> {
-    for (const p of this.queue.splice(0)) p.reject(new ClearFrameError('cancelled', 'Face detection stopped because ClearFrame is closing.'));
-    await Promise.all(this.slots.splice(0).map((s) => this.end(s)));
+    const closing = () => new ClearFrameError('cancelled', 'Face detection stopped because ClearFrame is closing.');
+    for (const p of this.queue.splice(0)) p.reject(closing());
+    const slots = this.slots.splice(0);
+    for (const s of slots) {
+      s.current?.reject(closing());
+      s.current = null;
+    }
+    await Promise.all(slots.map((s) => this.end(s)));
+  }
+
+  /** Threads running now (busy or idle). */
+  get threads(): number {
+    return this.slots.length;
   }
 
   private pump(): void {

@@ -11,7 +11,8 @@ const key = 'faces.settings';
  * look, 0.3 gave 0.17 false faces per image. Descriptor distances of the same adult across photos
  * were 0.07–0.49 and of different adults 0.85–0.91; 0.6 leaves room for faces that change (children)
  * while staying far from other people, and a reviewer confirms every suggestion. Video is sampled at
- * 2 frames per second with faces from 48 px (64 px halves the work: see the benchmark).
+ * 2 frames per second with faces from 48 px (64 px halves the work: see the benchmark). Detection
+ * follows every import unless a school switches it off: an unscanned photo cannot be published anyway.
  */
 export const defaultFaceSettings: FaceSettings = {
   matchThreshold: 0.6,
@@ -19,6 +20,7 @@ export const defaultFaceSettings: FaceSettings = {
   minScore: 0.2,
   videoFps: 2,
   videoMinFacePx: 48,
+  detectAfterImport: true,
 };
 
 export function readFaceSettings(lib: Library): FaceSettings {

@@ -1,4 +1,4 @@
-import type { ErasureResult, ErasureSummary } from '../../../shared/contract/gdpr';
+import type { ErasureResult, ErasureSummary, OriginalWithName } from '../../../shared/contract/gdpr';
 import { requiredGiver } from '../../../shared/domain/consent';
 import { todayIso } from '../../../shared/domain/dates';
 import type { Person } from '../../../shared/types';
@@ -8,7 +8,9 @@ import { listBackups } from '../backup/list-backups';
 import { hashAuditEntry } from '../db/repositories/audit-repository';
 import { createErasureRepository } from '../db/repositories/erasure-repository';
 import type { Library } from '../library';
+import { contentPath } from '../library-paths';
 import { resolvePerson } from '../services/people-service';
+import { countsByPlace, freeTextChanges, mediaWithNameInOriginal, type FreeTextChange } from './erase-free-text';
 import { entriesOfPerson, identifiersOf } from './person-entries';
 import { redactDetails, type Identifiers } from './person-mentions';
 
@@ -30,7 +32,7 @@ function redactions(lib: Library, person: Person, ids: Identifiers): Redaction[]
   });
 }
 
-function summary(lib: Library, person: Person, toRedact: number): ErasureSummary {
+function summary(lib: Library, person: Person, toRedact: number, freeText: FreeTextChange[]): ErasureSummary {
   const repo = createErasureRepository(lib.db);
   const backupsBefore = listBackups(lib.paths.backups).length;
   return {
@@ -38,6 +40,8 @@ function summary(lib: Library, person: Person, toRedact: number): ErasureSummary
     ...repo.counts(person.id),
     takedownChannels: repo.shownChannels(person.id),
     auditEntriesToRedact: toRedact,
+    freeTextMentions: freeText.reduce((n, c) => n + c.count, 0),
+    originalsWithName: mediaWithNameInOriginal(freeText).length,
     backups: backupsBefore,
   };
 }
@@ -61,7 +65,15 @@ function scrubDatabaseFile(lib: Library): boolean {
 /** What erasing would remove and keep, for the person asking to confirm. Changes nothing. */
 export function previewErasure(lib: Library, personRef: string): ErasureSummary {
   const person = resolvePerson(lib, personRef);
-  return summary(lib, person, redactions(lib, person, identifiersOf(lib, person)).length);
+  const ids = identifiersOf(lib, person);
+  return summary(lib, person, redactions(lib, person, ids).length, freeTextChanges(createErasureRepository(lib.db), ids));
+}
+
+function originals(lib: Library, mediaIds: number[]): OriginalWithName[] {
+  return mediaIds.flatMap((id) => {
+    const m = lib.repos.media.get(id);
+    return m ? [{ mediaId: id, name: m.name, path: contentPath(lib.paths.store, m.sha256, `.${m.ext}`) }] : [];
+  });
 }
 
 /**
@@ -69,8 +81,11 @@ export function previewErasure(lib: Library, personRef: string): ErasureSummary 
  * their consent records go, except those a publication relied on (kept without note and evidence, with a
  * withdrawal appended so the register asks for takedown); faces tagged as them go back to unreviewed, so
  * their media are blocked until someone looks again; their face matching permission and reference
- * embeddings are deleted; and audit entries lose their names, keeping ids. The `person.erased` entry lists
- * each redacted entry with its hash and the hash of its redacted form, so the chain still verifies.
+ * embeddings are deleted; their name becomes "[erased person]" in free text that stays (captions, doubts,
+ * media names, embedded metadata; erase-free-text.ts); and audit entries lose their names, keeping ids. The
+ * `person.erased` entry lists each redacted entry with its hash and the hash of its redacted form, so the
+ * chain still verifies, and counts the replaced names per place. Originals whose embedded metadata names
+ * them are listed, not rewritten (their checksum is their identity in the store and the register).
  */
 export function erasePerson(lib: Library, ctx: RequestContext, personRef: string): ErasureResult {
   const person = resolvePerson(lib, personRef);
@@ -78,7 +93,7 @@ export function erasePerson(lib: Library, ctx: RequestContext, personRef: string
   const result = lib.transaction((): Omit<ErasureResult, 'scrubbed'> => {
     const ids = identifiersOf(lib, person);
     const toRedact = redactions(lib, person, ids);
-    const before = summary(lib, person, toRedact.length);
+    const before = summary(lib, person, toRedact.length, freeTextChanges(repo, ids));
     const today = todayIso();
     const giver = requiredGiver(person, today);
     repo.tombstone(person.id);
@@ -92,7 +107,9 @@ export function erasePerson(lib: Library, ctx: RequestContext, personRef: string
     }
     const facesUntagged = repo.untagFaces(person.id);
     const suggestionsWithdrawn = repo.unsuggestFaces(person.id);
-    for (const name of ids.fullNames) repo.clearImportedName(name);
+    const freeText = freeTextChanges(repo, ids);
+    for (const c of freeText) repo.setText(c.place, c.key, c.text);
+    const withName = mediaWithNameInOriginal(freeText);
     repo.deleteFaceMatching(person.id);
     const entry = lib.repos.audit.append(ctx.actor, erasureAction, `person:${person.id}`, {
       consentRecordsDeleted: consentDeleted,
@@ -101,14 +118,17 @@ export function erasePerson(lib: Library, ctx: RequestContext, personRef: string
       facesUntagged,
       suggestionsWithdrawn,
       referencesDeleted: before.references,
+      freeTextReplaced: countsByPlace(freeText),
+      originalsWithName: withName,
       redacted: toRedact.map(({ seq, hash, redactedHash }) => ({ seq, hash, redactedHash })),
     });
     for (const r of toRedact) repo.redactAuditDetails(r.seq, r.details);
-    return { ...before, auditEntry: entry.seq };
+    return { ...before, auditEntry: entry.seq, erasedAt: entry.at, freeTextReplaced: countsByPlace(freeText), originals: originals(lib, withName) };
   });
   const scrubbed = scrubDatabaseFile(lib);
   lib.events.emit('library.changed', { what: 'people' });
   lib.events.emit('library.changed', { what: 'consent' });
   lib.events.emit('library.changed', { what: 'faces' });
+  if (Object.keys(result.freeTextReplaced).some((place) => place.startsWith('media'))) lib.events.emit('library.changed', { what: 'media' });
   return { ...result, scrubbed };
 }

@@ -16,7 +16,7 @@ const progressIntervalMs = 100;
  */
 export class JobRunner {
   private nextId = 1;
-  private readonly jobs = new Map<number, { info: JobInfo; controller: AbortController }>();
+  private readonly jobs = new Map<number, { info: JobInfo; controller: AbortController; settled: Promise<unknown> }>();
 
   constructor(private readonly events: EventBus) {}
 
@@ -24,7 +24,8 @@ export class JobRunner {
     const id = this.nextId++;
     const controller = new AbortController();
     const info: JobInfo = { id, kind, title, status: 'running', current: 0, total: 0, step: '', error: null, startedAt: new Date().toISOString() };
-    this.jobs.set(id, { info, controller });
+    const entry = { info, controller, settled: Promise.resolve() as Promise<unknown> };
+    this.jobs.set(id, entry);
     let lastEmit = 0;
     const ctx: JobContext = {
       signal: controller.signal,
@@ -52,12 +53,19 @@ export class JobRunner {
       },
     );
     // The caller may not await; the outcome is kept in `info` and sent as an event either way.
-    done.catch(() => undefined);
+    entry.settled = done.catch(() => undefined);
     return { id, done };
   }
 
   list(): JobInfo[] {
     return [...this.jobs.values()].map((j) => ({ ...j.info })).reverse();
+  }
+
+  /** Cancels every running job and waits until each has stopped: a closing library must not be written to afterwards. */
+  async stopAll(): Promise<void> {
+    const running = [...this.jobs.values()].filter((j) => j.info.status === 'running');
+    for (const j of running) j.controller.abort();
+    await Promise.all(running.map((j) => j.settled));
   }
 
   cancel(id: number): JobInfo {

@@ -7,6 +7,7 @@ import type { RequestContext } from '../api/context';
 import type { BatchDefaults, BatchRow } from '../db/repositories/import-repository';
 import type { JobContext } from '../jobs/job-runner';
 import type { Library } from '../library';
+import { heartbeatIntervalMs, ownerIsGone, thisProcess } from './batch-owner';
 import { prepareFile, type ImportDefaults, type Prepared } from './prepare-file';
 import { walkFiles } from './walk-files';
 
@@ -16,7 +17,7 @@ export type ImportDefaultsInput = z.input<typeof importDefaults>;
 const concurrency = 2;
 const changeEventIntervalMs = 500;
 
-/** Batches this process is working on; any other batch marked 'running' belongs to a process that died. */
+/** Batches this process is working on; another 'running' batch belongs to another process, live or gone (batch-owner.ts). */
 const activeBatches = new WeakMap<Library, Set<number>>();
 
 function active(lib: Library): Set<number> {
@@ -47,14 +48,17 @@ export function listBatchReports(lib: Library): ImportBatchReport[] {
 }
 
 /**
- * Marks batches left 'running' by a process that was killed as 'interrupted'. The server and the CLI
- * call this when they open a library; the next import of the same roots resumes such a batch.
+ * Marks batches left 'running' by a process that is gone (killed, crashed) as 'interrupted'. The app, the
+ * server and the CLI call this when they open a library; the next import of the same roots resumes such
+ * a batch. A batch another live process is importing (the server while the CLI runs) is left alone.
  */
 export function recoverInterruptedImports(lib: Library): number {
   const mine = active(lib);
-  const stale = lib.repos.imports.listBatches().filter((b) => b.status === 'running' && !mine.has(b.id));
-  lib.transaction(() => stale.forEach((b) => lib.repos.imports.setStatus(b.id, 'interrupted')));
-  return stale.length;
+  return lib.transaction(() => {
+    const stale = lib.repos.imports.listBatches().filter((b) => b.status === 'running' && ownerIsGone(b, mine.has(b.id)));
+    stale.forEach((b) => lib.repos.imports.setStatus(b.id, 'interrupted'));
+    return stale.length;
+  });
 }
 
 function normaliseRoots(paths: string[]): string[] {
@@ -100,19 +104,36 @@ export function startMediaImport(
     throw new ClearFrameError('not_found', `There is no school with id ${defaults.schoolId}.`);
   }
   const mine = active(lib);
-  const resumable = lib.repos.imports.unfinishedBatches(rootsKey).find((b) => !mine.has(b.id));
-  const effective = withDefaults(resumable ?? null, defaults);
-  const batchId = lib.transaction(() => {
-    if (!resumable) return lib.repos.imports.createBatch(rootsKey, effective);
-    lib.repos.imports.reopen(resumable.id);
-    return resumable.id;
+  const owner = thisProcess();
+  // Looked at and claimed in one transaction, so two programs cannot both take over the same batch.
+  const { batchId, effective } = lib.transaction(() => {
+    const unfinished = lib.repos.imports.unfinishedBatches(rootsKey);
+    const busy = unfinished.find((b) => b.status === 'running' && !mine.has(b.id) && !ownerIsGone(b, false));
+    if (busy) {
+      throw new ClearFrameError('conflict', `Another ClearFrame program (process ${busy.ownerPid ?? '?'} on ${busy.ownerHost ?? '?'}) is importing these files now (batch ${busy.id}). Wait until it finishes, or stop it first.`);
+    }
+    const resumable = unfinished.find((b) => !mine.has(b.id));
+    const effective = withDefaults(resumable ?? null, defaults);
+    if (!resumable) return { batchId: lib.repos.imports.createBatch(rootsKey, effective, owner), effective };
+    lib.repos.imports.reopen(resumable.id, owner);
+    return { batchId: resumable.id, effective };
   });
   mine.add(batchId);
+  const heartbeat = setInterval(() => {
+    // A missed beat only risks a takeover after staleAfterMs; it must not crash the process (say, the library was just closed).
+    try {
+      lib.repos.imports.heartbeat(batchId);
+    } catch {
+      clearInterval(heartbeat);
+    }
+  }, heartbeatIntervalMs);
+  heartbeat.unref();
   const title = roots.length === 1 ? `Importing ${basename(roots[0]!)}` : `Importing ${roots.length} files and folders`;
   const job = lib.jobs.start('import', title, async (job) => {
     try {
       return await runBatch(lib, ctx, batchId, roots, effective, job);
     } finally {
+      clearInterval(heartbeat);
       mine.delete(batchId);
     }
   });

@@ -28,7 +28,7 @@ export async function releasePost(lib: Library, ctx: RequestContext, req: Releas
   if (post.thirdPartyContent && !req.thirdPartyChecked) {
     throw new ClearFrameError(
       'invalid_input',
-      `Post ${post.id} may show logos or artwork of others: check that they may be published, then confirm the check when releasing.`,
+      `Post ${post.id} may show logos or artwork of others: check that they may be published, then confirm the check when releasing (on the command line: --third-party-checked).`,
     );
   }
   if (!isAbsolute(req.outDir)) throw new ClearFrameError('invalid_input', `The export folder must be a full path, not "${req.outDir}".`);

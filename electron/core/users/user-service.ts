@@ -32,7 +32,7 @@ export function listUsers(lib: Library): UserInfo[] {
   return lib.repos.users.list().map(userInfo);
 }
 
-function requireUser(lib: Library, name: string) {
+export function requireUser(lib: Library, name: string) {
   const user = lib.repos.users.findByName(name);
   if (!user) throw new ClearFrameError('not_found', `There is no profile named "${name}"; clearframe users list shows them.`);
   return user;
@@ -45,12 +45,12 @@ export interface NewUser {
   password?: string;
 }
 
-export async function addUser(lib: Library, ctx: RequestContext, input: NewUser): Promise<UserInfo> {
-  const roles = [...new Set(input.roles)];
-  const schoolKeys = [...new Set(input.schools)];
-  if (lib.repos.users.findByName(input.name)) throw new ClearFrameError('conflict', `There is already a profile named ${input.name}.`);
+/** Roles and the schools they cover, checked and with the schools' ids: for a new profile or a change of roles. */
+export function checkedRoles(lib: Library, name: string, wanted: readonly Role[], wantedSchools: readonly string[]) {
+  const roles = [...new Set(wanted)];
+  const schoolKeys = [...new Set(wantedSchools)];
   if (roles.includes('management') && schoolKeys.length === 0) {
-    throw new ClearFrameError('invalid_input', `Name the schools ${input.name} manages: a management profile needs at least one school (--school KEY).`);
+    throw new ClearFrameError('invalid_input', `Name the schools ${name} manages: a management profile needs at least one school (--school KEY).`);
   }
   if (!roles.includes('management') && schoolKeys.length > 0) {
     throw new ClearFrameError('invalid_input', 'Schools belong to the management role: add --role management, or leave out --school.');
@@ -61,6 +61,12 @@ export async function addUser(lib: Library, ctx: RequestContext, input: NewUser)
     if (!school) throw new ClearFrameError('not_found', `There is no school with the key "${key}" (known: ${schools.map((s) => s.key).join(', ') || 'none yet'}).`);
     return school.id;
   });
+  return { roles, schoolKeys, schoolIds };
+}
+
+export async function addUser(lib: Library, ctx: RequestContext, input: NewUser): Promise<UserInfo> {
+  if (lib.repos.users.findByName(input.name)) throw new ClearFrameError('conflict', `There is already a profile named ${input.name}.`);
+  const { roles, schoolKeys, schoolIds } = checkedRoles(lib, input.name, input.roles, input.schools);
   const password = input.password ?? '';
   if (password === '' && lib.repos.users.anyPassword()) {
     throw new ClearFrameError('invalid_input', `Give ${input.name} a password: this library uses passwords, so every profile needs one to sign in.`);

@@ -8,9 +8,11 @@ import { JobsPanel } from '../features/jobs/JobsPanel';
 import { useJobs } from '../features/jobs/jobs-store';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { ChannelsScreen } from '../features/channels-admin/ChannelsScreen';
+import { PublicationsScreen } from '../features/export/PublicationsScreen';
 import { LifecycleScreen } from '../features/lifecycle/LifecycleScreen';
 import { PeopleScreen } from '../features/people/PeopleScreen';
 import { PostsScreen } from '../features/posts/PostsScreen';
+import { ProfilesScreen } from '../features/profiles/ProfilesScreen';
 import { ReviewQueueScreen } from '../features/review-queue/ReviewQueueScreen';
 import { Header } from './Header';
 import { useRoute } from './router';
@@ -44,9 +46,11 @@ export function App() {
           {route.screen === 'audit' && <AuditScreen />}
           {route.screen === 'faces' && <ReviewScreen group={route.group} />}
           {route.screen === 'posts' && <PostsScreen postId={route.postId} />}
+          {route.screen === 'publications' && <PublicationsScreen publicationId={route.publicationId} />}
           {route.screen === 'review' && <ReviewQueueScreen />}
           {route.screen === 'lifecycle' && <LifecycleScreen />}
           {route.screen === 'channels' && <ChannelsScreen />}
+          {route.screen === 'profiles' && <ProfilesScreen />}
         </main>
       </div>
       <JobsPanel open={jobsOpen} />

@@ -11,11 +11,13 @@ const items: { screen: Route['screen']; icon: IconName; href: string }[] = [
   { screen: 'people', icon: 'users', href: routeHref({ screen: 'people' }) },
   { screen: 'faces', icon: 'faceScan', href: routeHref({ screen: 'faces' }) },
   { screen: 'posts', icon: 'image', href: routeHref({ screen: 'posts' }) },
+  { screen: 'publications', icon: 'table', href: routeHref({ screen: 'publications' }) },
   { screen: 'review', icon: 'help', href: routeHref({ screen: 'review' }) },
   { screen: 'lifecycle', icon: 'clock', href: routeHref({ screen: 'lifecycle' }) },
   { screen: 'channels', icon: 'globe', href: routeHref({ screen: 'channels' }) },
   { screen: 'import', icon: 'upload', href: routeHref({ screen: 'import', tab: 'media' }) },
   { screen: 'audit', icon: 'clock', href: routeHref({ screen: 'audit' }) },
+  { screen: 'profiles', icon: 'user', href: routeHref({ screen: 'profiles' }) },
 ];
 
 export function SideNav({ route, jobsOpen, onToggleJobs }: { route: Route; jobsOpen: boolean; onToggleJobs: () => void }) {

@@ -12,7 +12,10 @@ export type Route =
   | { screen: 'posts'; postId?: number }
   | { screen: 'review' }
   | { screen: 'lifecycle' }
-  | { screen: 'channels' };
+  | { screen: 'channels' }
+  | { screen: 'profiles' }
+  /** The publication register (protocol rule 9), optionally with one publication open. */
+  | { screen: 'publications'; publicationId?: number };
 
 const positive = (s: string | undefined): number | undefined => {
   const n = Number(s);
@@ -28,7 +31,8 @@ export function parseRoute(hash: string): Route {
   }
   if (screen === 'audit') return { screen: 'audit' };
   if (screen === 'posts') return { screen: 'posts', postId: positive(a) };
-  if (screen === 'review' || screen === 'lifecycle' || screen === 'channels') return { screen };
+  if (screen === 'publications') return { screen: 'publications', publicationId: positive(a) };
+  if (screen === 'review' || screen === 'lifecycle' || screen === 'channels' || screen === 'profiles') return { screen };
   if (screen === 'faces') return { screen: 'faces', group: a === 'none' ? 'none' : a === 'person' ? positive(b) : undefined };
   return { screen: 'library', mediaId: screen === 'library' ? positive(a) : undefined };
 }
@@ -49,9 +53,12 @@ export function routeHref(route: Route): string {
       return route.group ? `#/faces/person/${route.group}` : '#/faces';
     case 'posts':
       return route.postId ? `#/posts/${route.postId}` : '#/posts';
+    case 'publications':
+      return route.publicationId ? `#/publications/${route.publicationId}` : '#/publications';
     case 'review':
     case 'lifecycle':
     case 'channels':
+    case 'profiles':
       return `#/${route.screen}`;
   }
 }

@@ -1,4 +1,6 @@
+import { exportingEn } from '../features/export/export-texts.en';
 import { gdprEn } from '../features/gdpr/gdpr-texts.en';
+import { timelineEn } from '../features/audit/timeline-texts.en';
 import { publishingEn } from '../features/posts/publishing-texts.en';
 /** English texts. The shape of this object is the contract for nl.ts: the compiler flags a missing Dutch text. */
 export const en = {
@@ -27,7 +29,7 @@ export const en = {
     skipToContent: 'Skip to content',
     language: 'Language',
     navigation: 'Main navigation',
-    nav: { library: 'Library', people: 'People & consent', import: 'Import', audit: 'Audit log', faces: 'Faces', posts: 'Posts', review: 'Questions', lifecycle: 'Consent renewal', channels: 'Official channels' },
+    nav: { library: 'Library', people: 'People & consent', import: 'Import', audit: 'Audit log', faces: 'Faces', posts: 'Posts', review: 'Questions', lifecycle: 'Consent renewal', channels: 'Official channels', publications: 'Publication register', profiles: 'Profiles' },
     activity: 'Activity',
     activityRunning_one: '{{count}} job running',
     activityRunning_other: '{{count}} jobs running',
@@ -52,7 +54,7 @@ export const en = {
   },
   jobs: {
     panel: 'Activity',
-    kind: { import: 'Importing photos and videos', demo: 'Loading the demo school', faces: 'Finding and matching faces' },
+    kind: { import: 'Importing photos and videos', demo: 'Loading the demo school', faces: 'Finding and matching faces', export: 'Exporting for a channel' },
     status: { running: 'Running', done: 'Finished', failed: 'Stopped with an error', cancelled: 'Cancelled' },
     progress: '{{current}} of {{total}}',
     starting: 'Starting…',
@@ -78,6 +80,9 @@ export const en = {
     kind: { photo: 'Photo', video: 'Video' },
     batch: 'Import',
     allBatches: 'All imports',
+    facesLabel: 'Faces',
+    allFaceStates: 'All',
+    faceStates: { not_scanned: 'Not checked yet', to_review: 'Faces to review', resolved: 'All faces resolved', no_faces: 'No faces' },
     batchOption_one: '{{date}} ({{count}} file)',
     batchOption_other: '{{date}} ({{count}} files)',
     onlyProblems: 'Only items with problems',
@@ -440,6 +445,7 @@ export const en = {
     clear: 'Clear filters',
     timeline: 'Timeline of {{name}}',
     showTimeline: 'Show the timeline of {{name}}',
+    entriesAbout: 'Log entries about this person',
     columns: { seq: 'No.', at: 'When', actor: 'Who', action: 'What', subject: 'About', details: 'Details' },
     detailKeys: {
       record: 'Record',
@@ -480,6 +486,8 @@ export const en = {
       user: {
         added: 'Profile added',
         password_set: 'Password set',
+        roles_set: 'Roles changed',
+        removed: 'Profile removed',
         signed_in: 'Signed in',
         signed_out: 'Signed out',
         locked: 'Locked after a while unused',
@@ -603,13 +611,15 @@ export const en = {
       matchThreshold: 'Match threshold (distance)',
       matchThresholdHint: 'A face is suggested as a person when its distance to one of their reference faces is below this. Lower is stricter: fewer wrong suggestions, more faces without one. Default 0.6.',
       minScore: 'Detector certainty',
-      minScoreHint: 'Lower finds more faces, and more things that are not faces; reviewers sort those out. Default 0.3.',
+      minScoreHint: 'Lower finds more faces, and more things that are not faces; reviewers sort those out. Default 0.2.',
       minFacePx: 'Smallest face in photos (pixels tall)',
       minFacePxHint: 'Smaller faces are found too, but detection takes longer. Default 32.',
       videoFps: 'Video frames looked at per second',
       videoFpsHint: 'More catches faces that are only briefly in view, but takes longer. Default 2.',
       videoMinFacePx: 'Smallest face in videos (pixels tall)',
       videoMinFacePxHint: 'Default 48.',
+      detectAfterImport: 'Detect faces after every import',
+      detectAfterImportHint: 'New photos and videos are searched for faces as soon as they are imported, as a job of its own. Switch this off to start detection yourself (“Detect faces in new media”); media without detection cannot be published.',
       redetect: 'Changing a detection setting makes earlier detection out of date: “Detect faces in new media” then looks at every photo and video again. Decisions already made are kept.',
     },
     matching: {
@@ -647,4 +657,6 @@ export const en = {
   },
   publishing: publishingEn,
   gdpr: gdprEn,
+  timeline: timelineEn,
+  exporting: exportingEn,
 };

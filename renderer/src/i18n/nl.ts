@@ -1,5 +1,7 @@
 import type { en } from './en';
+import { exportingNl } from '../features/export/export-texts.nl';
 import { gdprNl } from '../features/gdpr/gdpr-texts.nl';
+import { timelineNl } from '../features/audit/timeline-texts.nl';
 import { publishingNl } from '../features/posts/publishing-texts.nl';
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
@@ -31,7 +33,7 @@ export const nl: Texts<typeof en> = {
     skipToContent: 'Naar de inhoud',
     language: 'Taal',
     navigation: 'Hoofdmenu',
-    nav: { library: 'Mediatheek', people: 'Personen & toestemming', import: 'Importeren', audit: 'Auditlog', faces: 'Gezichten', posts: 'Berichten', review: 'Vragen', lifecycle: 'Toestemming vernieuwen', channels: 'Officiële kanalen' },
+    nav: { library: 'Mediatheek', people: 'Personen & toestemming', import: 'Importeren', audit: 'Auditlog', faces: 'Gezichten', posts: 'Berichten', review: 'Vragen', lifecycle: 'Toestemming vernieuwen', channels: 'Officiële kanalen', publications: 'Publicatieregister', profiles: 'Profielen' },
     activity: 'Activiteit',
     activityRunning_one: '{{count}} taak bezig',
     activityRunning_other: '{{count}} taken bezig',
@@ -56,7 +58,7 @@ export const nl: Texts<typeof en> = {
   },
   jobs: {
     panel: 'Activiteit',
-    kind: { import: 'Foto’s en video’s importeren', demo: 'Demoschool laden', faces: 'Gezichten zoeken en herkennen' },
+    kind: { import: 'Foto’s en video’s importeren', demo: 'Demoschool laden', faces: 'Gezichten zoeken en herkennen', export: 'Exporteren voor een kanaal' },
     status: { running: 'Bezig', done: 'Klaar', failed: 'Gestopt door een fout', cancelled: 'Afgebroken' },
     progress: '{{current}} van {{total}}',
     starting: 'Starten…',
@@ -82,6 +84,9 @@ export const nl: Texts<typeof en> = {
     kind: { photo: 'Foto', video: 'Video' },
     batch: 'Import',
     allBatches: 'Alle imports',
+    facesLabel: 'Gezichten',
+    allFaceStates: 'Alle',
+    faceStates: { not_scanned: 'Nog niet bekeken', to_review: 'Gezichten te beoordelen', resolved: 'Alle gezichten beoordeeld', no_faces: 'Geen gezichten' },
     batchOption_one: '{{date}} ({{count}} bestand)',
     batchOption_other: '{{date}} ({{count}} bestanden)',
     onlyProblems: 'Alleen items met problemen',
@@ -444,6 +449,7 @@ export const nl: Texts<typeof en> = {
     clear: 'Filters wissen',
     timeline: 'Tijdlijn van {{name}}',
     showTimeline: 'Tijdlijn van {{name}} tonen',
+    entriesAbout: 'Regels in het logboek over deze persoon',
     columns: { seq: 'Nr.', at: 'Wanneer', actor: 'Wie', action: 'Wat', subject: 'Over', details: 'Details' },
     detailKeys: {
       record: 'Record',
@@ -484,6 +490,8 @@ export const nl: Texts<typeof en> = {
       user: {
         added: 'Profiel toegevoegd',
         password_set: 'Wachtwoord ingesteld',
+        roles_set: 'Rollen gewijzigd',
+        removed: 'Profiel verwijderd',
         signed_in: 'Aangemeld',
         signed_out: 'Afgemeld',
         locked: 'Vergrendeld na een tijd niet gebruikt',
@@ -607,13 +615,15 @@ export const nl: Texts<typeof en> = {
       matchThreshold: 'Drempel voor een voorstel (afstand)',
       matchThresholdHint: 'Een gezicht wordt als een persoon voorgesteld als de afstand tot een van diens referentiegezichten kleiner is dan dit. Lager is strenger: minder foute voorstellen, meer gezichten zonder voorstel. Standaard 0,6.',
       minScore: 'Zekerheid van de detector',
-      minScoreHint: 'Lager vindt meer gezichten, en ook meer dingen die geen gezicht zijn; beoordelaars halen die eruit. Standaard 0,3.',
+      minScoreHint: 'Lager vindt meer gezichten, en ook meer dingen die geen gezicht zijn; beoordelaars halen die eruit. Standaard 0,2.',
       minFacePx: 'Kleinste gezicht in foto’s (pixels hoog)',
       minFacePxHint: 'Kleinere gezichten worden ook gevonden, maar zoeken duurt langer. Standaard 32.',
       videoFps: 'Bekeken videobeelden per seconde',
       videoFpsHint: 'Meer vindt ook gezichten die maar even in beeld zijn, maar duurt langer. Standaard 2.',
       videoMinFacePx: 'Kleinste gezicht in video’s (pixels hoog)',
       videoMinFacePxHint: 'Standaard 48.',
+      detectAfterImport: 'Gezichten zoeken na elke import',
+      detectAfterImportHint: 'Nieuwe foto’s en video’s worden meteen na het importeren op gezichten doorzocht, als aparte taak. Zet dit uit om zelf te starten (“Gezichten zoeken in nieuwe media”); media waarin niet gezocht is, kunnen niet gepubliceerd worden.',
       redetect: 'Na een wijziging van een zoekinstelling is eerder zoeken verouderd: “Gezichten zoeken in nieuwe media” bekijkt dan alle foto’s en video’s opnieuw. Genomen beslissingen blijven bewaard.',
     },
     matching: {
@@ -651,4 +661,6 @@ export const nl: Texts<typeof en> = {
   },
   publishing: publishingNl,
   gdpr: gdprNl,
+  timeline: timelineNl,
+  exporting: exportingNl,
 };

@@ -86,8 +86,22 @@ function httpBridge(): Bridge {
 /** The one client of the contract in the renderer. */
 export const bridge: Bridge = window.clearframe ?? httpBridge();
 
-export function invoke<K extends CommandName>(name: K, input: CommandInput<K>): Promise<Result<CommandResult<K>>> {
-  return bridge.invoke(name, input);
+const unauthorizedListeners = new Set<() => void>();
+
+/**
+ * Called whenever a command is refused as `unauthorized`: the session may have ended on the server (unused for
+ * the lock time, or the profile was removed). The auth gate then reads the session again and asks to sign in.
+ */
+export function onUnauthorized(listener: () => void): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
+}
+
+export async function invoke<K extends CommandName>(name: K, input: CommandInput<K>): Promise<Result<CommandResult<K>>> {
+  const result = await bridge.invoke(name, input);
+  // Not for the session commands themselves: a refused sign-in is a wrong password, and reading the session is the reaction.
+  if (!result.ok && result.error.code === 'unauthorized' && !name.startsWith('session.')) for (const listener of unauthorizedListeners) listener();
+  return result;
 }
 
 export const mediaUrl = (variant: MediaVariant, mediaId: number): string => bridge.mediaUrl(variant, mediaId);

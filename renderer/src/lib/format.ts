@@ -7,6 +7,11 @@ function localDay(iso: IsoDate): Date {
   return new Date(y, m - 1, d);
 }
 
+/** A calendar day as the user's language writes it ("1 Sep 2025", "1 sep 2025"); also used outside React. */
+export function formatDate(lng: string, iso: IsoDate): string {
+  return new Intl.DateTimeFormat(lng, { day: 'numeric', month: 'short', year: 'numeric' }).format(localDay(iso));
+}
+
 export function formatDuration(seconds: number): string {
   const total = Math.round(seconds);
   const h = Math.floor(total / 3600);
@@ -20,7 +25,7 @@ export function useFormat() {
   const { i18n } = useTranslation();
   const lng = i18n.language;
   return {
-    date: (iso: IsoDate) => new Intl.DateTimeFormat(lng, { day: 'numeric', month: 'short', year: 'numeric' }).format(localDay(iso)),
+    date: (iso: IsoDate) => formatDate(lng, iso),
     dateTime: (iso: IsoDateTime) => new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
     number: (n: number) => new Intl.NumberFormat(lng).format(n),
     bytes: (n: number) => {

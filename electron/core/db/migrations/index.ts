@@ -6,6 +6,8 @@ import * as m005 from './005-export';
 import * as m006 from './006-faces';
 import * as m007 from './007-publishing';
 import * as m008 from './008-gdpr';
+import * as m009 from './009-audit-people';
+import * as m010 from './010-import-owner';
 
 /**
  * Forward-only migrations, numbered from 1. A migration that has shipped is never edited:
@@ -20,6 +22,8 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 6, name: 'faces', sql: m006.sql },
   { version: 7, name: 'publishing', sql: m007.sql },
   { version: 8, name: 'gdpr', sql: m008.sql },
+  { version: 9, name: 'audit-people', sql: m009.sql },
+  { version: 10, name: 'import-owner', sql: m010.sql },
 ];
 
 export const latestVersion = migrations.length;

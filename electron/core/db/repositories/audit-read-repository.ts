@@ -3,7 +3,7 @@ import type { AuditEntry } from './audit-repository';
 
 /** What an auditor narrows the log to. Days are UTC calendar days, as `at` is stored in UTC. */
 export interface AuditQuery {
-  /** An entry concerns a person when its subject is `person:<id>` or its details carry `personId` or `personIds`. */
+  /** An entry concerns a person when its subject is `person:<id>` or a person field in its details holds their id (migration 9). */
   personId?: number;
   /** An entry concerns a channel when its subject is `channel:<key>` or its details carry `channel`. */
   channel?: string;
@@ -21,9 +21,9 @@ function where(q: AuditQuery): { sql: string; params: Record<string, unknown> } 
   const parts: string[] = [];
   const params: Record<string, unknown> = {};
   if (q.personId !== undefined) {
-    parts.push(`(subject = @personSubject OR (json_valid(details) AND (json_extract(details, '$.personId') = @personId
-      OR EXISTS (SELECT 1 FROM json_each(details, '$.personIds') WHERE value = @personId))))`);
-    Object.assign(params, { personSubject: `person:${q.personId}`, personId: q.personId });
+    // audit_people (migration 9) holds this rule as an index.
+    parts.push('seq IN (SELECT seq FROM audit_people WHERE person_id = @personId)');
+    params.personId = q.personId;
   }
   if (q.channel !== undefined) {
     parts.push(`(subject = @channelSubject OR (json_valid(details) AND json_extract(details, '$.channel') = @channel))`);

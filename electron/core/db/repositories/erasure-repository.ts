@@ -1,6 +1,33 @@
 import type { Db } from '../connection';
 
 /**
+ * Free text that can hold a person's name and stays after their erasure, found by reading every text
+ * column of the schema (migrations 1 to 10). Left out on purpose: the publication register
+ * (publication_files, publication_people: evidence of what was published, append-only) and import
+ * items (paths of source files on the admin's disk, not copies of personal data).
+ */
+export const erasureTextPlaces = [
+  { place: 'posts.caption', table: 'posts', key: 'id', column: 'caption' },
+  { place: 'posts.rejectReason', table: 'posts', key: 'id', column: 'reject_reason' },
+  { place: 'doubts.question', table: 'doubts', key: 'id', column: 'question' },
+  { place: 'doubts.answer', table: 'doubts', key: 'id', column: 'answer' },
+  { place: 'doubts.reason', table: 'doubts', key: 'id', column: 'reason' },
+  { place: 'media.name', table: 'media', key: 'id', column: 'name' },
+  { place: 'media.eventName', table: 'media', key: 'id', column: 'event_name' },
+  { place: 'media.creator', table: 'media', key: 'id', column: 'creator' },
+  { place: 'media.credit', table: 'media', key: 'id', column: 'credit' },
+  { place: 'media.rightsHolder', table: 'media', key: 'id', column: 'rights_holder' },
+  { place: 'media.embeddedMetadata', table: 'media', key: 'id', column: 'embedded_metadata' },
+  { place: 'mediaMarks.notForPublication', table: 'media_marks', key: 'media_id', column: 'not_for_publication' },
+  { place: 'mediaMarks.permissionEvidence', table: 'media_marks', key: 'media_id', column: 'permission_evidence' },
+  { place: 'faces.importedName', table: 'faces', key: 'id', column: 'imported_name' },
+] as const;
+
+export type ErasureTextPlace = (typeof erasureTextPlaces)[number];
+
+const likeEscape = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
  * The writes that erase a person (migration 8 explains the two exceptions to append-only rules they
  * use). Everything here runs inside the erasure's one transaction.
  */
@@ -41,11 +68,13 @@ export function createErasureRepository(db: Db) {
     `UPDATE faces SET state = CASE WHEN state = 'suggested' THEN 'unreviewed' ELSE state END,
        suggested_person_id = NULL, suggestion_distance = NULL WHERE suggested_person_id = ?`,
   );
-  const clearImportedName = db.prepare<[string]>('UPDATE faces SET imported_name = NULL WHERE lower(imported_name) = lower(?)');
   const referenceCount = db.prepare<[number], number>('SELECT COUNT(*) FROM face_references WHERE person_id = ?').pluck();
   // The schema cascades the reference embeddings from the face matching permission.
   const deleteMatching = db.prepare<[number]>('DELETE FROM face_matching WHERE person_id = ?');
   const redact = db.prepare<[string, number]>('UPDATE audit_log SET details = ? WHERE seq = ?');
+  const setText = new Map(
+    erasureTextPlaces.map((p) => [p.place, db.prepare<[string | null, number]>(`UPDATE ${p.table} SET ${p.column} = ? WHERE ${p.key} = ?`)]),
+  );
   return {
     counts: (personId: number) => ({
       consentRecords: consentCount.get(personId)!,
@@ -62,8 +91,16 @@ export function createErasureRepository(db: Db) {
     clearKeptConsent: (personId: number): number => clearKeptConsent.run(personId).changes,
     untagFaces: (personId: number): number => untag.run(personId).changes,
     unsuggestFaces: (personId: number): number => unsuggest.run(personId).changes,
-    clearImportedName: (name: string): number => clearImportedName.run(name).changes,
     deleteFaceMatching: (personId: number): void => void deleteMatching.run(personId),
+    /** Rows whose text in this place contains one of the terms (case-insensitive for ASCII letters), to check closer. */
+    textRows(place: ErasureTextPlace, terms: string[]): { key: number; text: string }[] {
+      if (terms.length === 0) return [];
+      const like = terms.map(() => `${place.column} LIKE ? ESCAPE '\\'`).join(' OR ');
+      return db
+        .prepare<string[], { key: number; text: string }>(`SELECT ${place.key} AS key, ${place.column} AS text FROM ${place.table} WHERE ${like}`)
+        .all(...terms.map(likeEscape));
+    },
+    setText: (place: ErasureTextPlace, key: number, text: string | null): void => void setText.get(place.place)!.run(text, key),
     /** Allowed only right after the `person.erased` entry that names this entry (a trigger checks). */
     redactAuditDetails: (seq: number, details: string): void => void redact.run(details, seq),
   };

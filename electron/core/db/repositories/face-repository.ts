@@ -64,15 +64,17 @@ interface FaceRow {
   time: number | null;
   modelVersion: string | null;
   importedName: string | null;
+  mediaName: string;
 }
 
 const columns = `id, media_id AS mediaId, x, y, w, h, score, source, state, person_id AS personId,
   suggested_person_id AS suggestedPersonId, suggestion_distance AS suggestionDistance, track_id AS trackId,
-  time_s AS time, model_version AS modelVersion, imported_name AS importedName`;
+  time_s AS time, model_version AS modelVersion, imported_name AS importedName,
+  (SELECT name FROM media WHERE media.id = faces.media_id) AS mediaName`;
 
 const openStates = `state IN ('unreviewed', 'suggested')`;
 
-function toFace(r: FaceRow): Face & { importedName: string | null } {
+function toFace(r: FaceRow): Face & { importedName: string | null; mediaName: string } {
   const { x, y, w, h, ...rest } = r;
   return { ...rest, box: { x, y, w, h } };
 }

@@ -19,6 +19,15 @@ export interface BatchRow extends BatchDefaults {
   /** JSON array of the absolute paths the user chose. */
   roots: string;
   total: number;
+  ownerPid: number | null;
+  ownerHost: string | null;
+  heartbeatAt: string | null;
+}
+
+/** The process working on a batch (migration 10). */
+export interface BatchOwner {
+  pid: number;
+  host: string;
 }
 
 export interface ItemCounts {
@@ -30,13 +39,14 @@ export interface ItemCounts {
 
 const batchColumns = `id, started_at AS startedAt, finished_at AS finishedAt, status, roots, total,
   default_creator AS creator, default_rights_holder AS rightsHolder, default_license AS license,
-  default_credit AS credit, school_id AS schoolId`;
+  default_credit AS credit, school_id AS schoolId, owner_pid AS ownerPid, owner_host AS ownerHost, heartbeat_at AS heartbeatAt`;
 
 /** Import batches and their items: the durable to-do list that lets an interrupted import resume. */
 export function createImportRepository(db: Db) {
   const insertBatch = db.prepare(
-    `INSERT INTO import_batches (started_at, status, roots, default_creator, default_rights_holder, default_license, default_credit, school_id)
-     VALUES (@startedAt, 'running', @roots, @creator, @rightsHolder, @license, @credit, @schoolId)`,
+    `INSERT INTO import_batches (started_at, status, roots, default_creator, default_rights_holder, default_license, default_credit, school_id,
+       owner_pid, owner_host, heartbeat_at)
+     VALUES (@startedAt, 'running', @roots, @creator, @rightsHolder, @license, @credit, @schoolId, @pid, @host, @startedAt)`,
   );
   const byId = db.prepare<[number], BatchRow>(`SELECT ${batchColumns} FROM import_batches WHERE id = ?`);
   const all = db.prepare<[], BatchRow>(`SELECT ${batchColumns} FROM import_batches ORDER BY id DESC`);
@@ -44,7 +54,10 @@ export function createImportRepository(db: Db) {
     `SELECT ${batchColumns} FROM import_batches WHERE roots = ? AND status IN ('running', 'interrupted', 'cancelled') ORDER BY id DESC`,
   );
   const setStatus = db.prepare<[BatchStatus, string | null, number]>('UPDATE import_batches SET status = ?, finished_at = ? WHERE id = ?');
-  const reopen = db.prepare<[number]>("UPDATE import_batches SET status = 'running', finished_at = NULL WHERE id = ?");
+  const reopen = db.prepare<{ id: number; pid: number; host: string; now: string }>(
+    "UPDATE import_batches SET status = 'running', finished_at = NULL, owner_pid = @pid, owner_host = @host, heartbeat_at = @now WHERE id = @id",
+  );
+  const heartbeat = db.prepare<[string, number]>("UPDATE import_batches SET heartbeat_at = ? WHERE id = ? AND status = 'running'");
   const insertItem = db.prepare<[number, string, ItemStatus, string | null]>(
     'INSERT OR IGNORE INTO import_items (batch_id, path, status, error) VALUES (?, ?, ?, ?)',
   );
@@ -62,8 +75,10 @@ export function createImportRepository(db: Db) {
     "SELECT path, error FROM import_items WHERE batch_id = ? AND status = 'failed' ORDER BY id",
   );
   return {
-    createBatch(roots: string, defaults: BatchDefaults): number {
-      return Number(insertBatch.run({ roots, startedAt: new Date().toISOString(), ...defaults }).lastInsertRowid);
+    /** Without an owner, any process that opens the library takes the batch over (as before migration 10). */
+    createBatch(roots: string, defaults: BatchDefaults, owner: BatchOwner | null = null): number {
+      const o = owner ?? { pid: null, host: null };
+      return Number(insertBatch.run({ roots, startedAt: new Date().toISOString(), ...defaults, ...o }).lastInsertRowid);
     },
     getBatch: (id: number): BatchRow | undefined => byId.get(id),
     listBatches: (): BatchRow[] => all.all(),
@@ -72,7 +87,9 @@ export function createImportRepository(db: Db) {
     setStatus(id: number, status: BatchStatus): void {
       setStatus.run(status, status === 'running' ? null : new Date().toISOString(), id);
     },
-    reopen: (id: number): void => void reopen.run(id),
+    reopen: (id: number, owner: BatchOwner): void => void reopen.run({ id, ...owner, now: new Date().toISOString() }),
+    /** The owner says it is still working on the batch. */
+    heartbeat: (id: number): void => void heartbeat.run(new Date().toISOString(), id),
     /** Adds items not yet in the batch (a re-walk on resume finds files added since) and recounts the total. */
     addItems(batchId: number, items: { path: string; error?: string }[]): void {
       for (const item of items) insertItem.run(batchId, item.path, item.error ? 'failed' : 'pending', item.error ?? null);

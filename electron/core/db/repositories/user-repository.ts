@@ -55,6 +55,9 @@ export function createUserRepository(db: Db) {
   );
   const failure = db.prepare<[string, number]>('UPDATE users SET failed_attempts = failed_attempts + 1, last_failed_at = ? WHERE id = ?');
   const clearFailures = db.prepare<[number]>('UPDATE users SET failed_attempts = 0, last_failed_at = NULL WHERE id = ? AND failed_attempts > 0');
+  const deleteRoles = db.prepare<[number]>('DELETE FROM user_roles WHERE user_id = ?');
+  const deleteSchools = db.prepare<[number]>('DELETE FROM user_schools WHERE user_id = ?');
+  const deleteUser = db.prepare<[number]>('DELETE FROM users WHERE id = ?');
 
   return {
     list: (): UserRecord[] => all.all().map(toRecord),
@@ -74,6 +77,17 @@ export function createUserRepository(db: Db) {
       for (const role of user.roles) insertRole.run(id, role);
       for (const schoolId of user.schoolIds) insertSchool.run(id, schoolId);
       return id;
+    },
+    setRoles(id: number, roles: readonly Role[], schoolIds: readonly number[]): void {
+      deleteRoles.run(id);
+      deleteSchools.run(id);
+      for (const role of roles) insertRole.run(id, role);
+      for (const schoolId of schoolIds) insertSchool.run(id, schoolId);
+    },
+    remove(id: number): void {
+      deleteRoles.run(id);
+      deleteSchools.run(id);
+      deleteUser.run(id);
     },
     setPassword: (id: number, passwordHash: string): void => void updatePassword.run(passwordHash, new Date().toISOString(), id),
     recordFailure: (id: number, at: Date): void => void failure.run(at.toISOString(), id),

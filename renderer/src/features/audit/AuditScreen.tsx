@@ -13,13 +13,15 @@ import { AuditFilters } from './AuditFilters';
 import { AuditTable } from './AuditTable';
 import { downloadText } from './download';
 import { IntegrityPanel } from './IntegrityPanel';
+import { PersonTimeline } from './PersonTimeline';
 import './audit.css';
 
 const pageSize = 100;
 
 /**
  * The auditor's view: who did what and when, filtered by person, channel, profile, action and days. With a
- * person chosen the list becomes their timeline, oldest first. The export is CSV with formulas neutralised.
+ * person chosen, their timeline in plain sentences comes first and the entries about them follow, oldest
+ * first. The export is CSV with formulas neutralised.
  */
 export function AuditScreen() {
   const { t } = useTranslation();
@@ -70,7 +72,8 @@ export function AuditScreen() {
           </div>
         )}
       </div>
-      {filter.person !== undefined && <TimelineTitle person={filter.person} />}
+      {filter.person !== undefined && <PersonTimeline person={filter.person} />}
+      {filter.person !== undefined && <h2 className="audit-timeline-title">{t('audit.entriesAbout')}</h2>}
       {list.error && <ErrorMessage error={list.error} onRetry={list.refetch} />}
       {!list.data && !list.error && <Loading />}
       {list.data && total === 0 && <EmptyState icon="clock" title={t('audit.empty')} />}
@@ -94,11 +97,4 @@ export function AuditScreen() {
       <BackupCard />
     </div>
   );
-}
-
-function TimelineTitle({ person }: { person: string }) {
-  const { t } = useTranslation();
-  const found = useCommand('people.get', { person });
-  const name = found.data ? `${found.data.firstName} ${found.data.lastName}` : person;
-  return <h2 className="audit-timeline-title">{t('audit.timeline', { name })}</h2>;
 }

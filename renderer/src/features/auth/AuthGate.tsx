@@ -1,13 +1,13 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { SessionStatus } from '../../../../shared/contract/users';
 import type { AppError } from '../../../../shared/result';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
-import { bridge, invoke } from '../../lib/api';
+import { bridge, invoke, onUnauthorized } from '../../lib/api';
 import './auth-texts';
 import './auth.css';
 import { FirstStart } from './FirstStart';
-import { endSession, SessionContext } from './session-context';
+import { endSession, lockedProfile, SessionContext } from './session-context';
 import { SignInScreen } from './SignInScreen';
 import { useInactivityLock } from './useInactivityLock';
 
@@ -21,9 +21,15 @@ export function AuthGate({ children }: { children: ReactNode }) {
   const [error, setError] = useState<AppError | null>(null);
   const [later, setLater] = useState(false);
 
+  const signedInAs = useRef<string | null>(null);
+
   const refresh = useCallback(async () => {
     const result = await invoke('session.status', {});
     if (result.ok) {
+      const { mode, user } = result.value;
+      // The server ended the session (unused for the lock time): ask that profile for its password again.
+      if (mode === 'passwords' && !user && signedInAs.current) lockedProfile.set(signedInAs.current);
+      signedInAs.current = mode === 'passwords' && user ? user.name : null;
       setStatus(result.value);
       setError(null);
     } else setError(result.error);
@@ -31,10 +37,15 @@ export function AuthGate({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     void refresh();
+    // Any refused command may mean the session ended meanwhile; if so, the sign-in screen replaces the app.
+    const stopListening = onUnauthorized(() => void refresh());
     // Coming back to the window: the server may have ended an idle session meanwhile.
     const onVisible = () => document.visibilityState === 'visible' && void refresh();
     document.addEventListener('visibilitychange', onVisible);
-    return () => document.removeEventListener('visibilitychange', onVisible);
+    return () => {
+      stopListening();
+      document.removeEventListener('visibilitychange', onVisible);
+    };
   }, [refresh]);
 
   const signedIn = status?.mode === 'passwords' && status.user !== null;

@@ -22,6 +22,7 @@ const lockedKey = 'clearframe.lockedProfile';
 /** Who was signed in when the app locked, so the sign-in screen only asks for the password. */
 export const lockedProfile = {
   get: (): string | null => sessionStorage.getItem(lockedKey),
+  set: (name: string) => sessionStorage.setItem(lockedKey, name),
   clear: () => sessionStorage.removeItem(lockedKey),
 };
 
@@ -31,7 +32,7 @@ export const lockedProfile = {
  */
 export async function endSession(name: string, locked: boolean): Promise<void> {
   await invoke('session.signOut', { locked });
-  if (locked) sessionStorage.setItem(lockedKey, name);
+  if (locked) lockedProfile.set(name);
   else lockedProfile.clear();
   window.location.reload();
 }

@@ -58,7 +58,8 @@ export function PersonPanel({ personId, org, onClose }: { personId: number; org:
           <Icon name="x" />
         </button>
       </header>
-      {overview.error && <ErrorMessage error={overview.error} onRetry={overview.refetch} />}
+      {/* After an erasure the person is gone: the data-request dialog says so, this panel closes with it. */}
+      {overview.error && !requests && <ErrorMessage error={overview.error} onRetry={overview.refetch} />}
       {!data && !overview.error && <Loading />}
       {person && data && (
         <div className="panel-body">

@@ -2,14 +2,12 @@ import { useTranslation } from 'react-i18next';
 import type { FaceInfo } from '../../../../shared/contract/faces';
 import { routeHref } from '../../app/router';
 import { Icon } from '../../components/Icon';
-import { useCommand } from '../../lib/query';
 import { formatFaceTime } from './face-states';
 
 /** Under a close-up: which photo or video the face is in (and when, in a video), with a link to open it. */
 export function CropCaption({ face, extra }: { face: FaceInfo; extra?: string }) {
   const { t } = useTranslation();
-  const media = useCommand('media.get', { media: String(face.mediaId) });
-  const name = media.data?.id === face.mediaId ? media.data.name : '';
+  const name = face.mediaName;
   const when = face.time !== null ? ` · ${formatFaceTime(face.time)}` : '';
   return (
     <span className="crop-meta">

@@ -2,11 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FaceSettings } from '../../../../shared/contract/faces';
 import { Dialog } from '../../components/Dialog';
+import { DialogFormFooter } from '../../components/DialogFormFooter';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { useAction, useCommand } from '../../lib/query';
 
-type Key = keyof FaceSettings;
+type Key = Exclude<keyof FaceSettings, 'detectAfterImport'>;
 
 /** Each setting with the range the core accepts and the step a person would change it by. */
 const fields: { key: Key; min: number; max: number; step: number }[] = [
@@ -21,10 +22,11 @@ function SettingsForm({ initial, onClose }: { initial: FaceSettings; onClose: ()
   const { t } = useTranslation();
   const save = useAction('faces.updateSettings');
   const [values, setValues] = useState(() => Object.fromEntries(fields.map((f) => [f.key, String(initial[f.key])])) as Record<Key, string>);
+  const [detectAfterImport, setDetectAfterImport] = useState(initial.detectAfterImport);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const change = Object.fromEntries(fields.map((f) => [f.key, Number(values[f.key])])) as FaceSettings;
+    const change: FaceSettings = { ...(Object.fromEntries(fields.map((f) => [f.key, Number(values[f.key])])) as Record<Key, number>), detectAfterImport };
     if (await save.run(change)) onClose();
   };
 
@@ -48,17 +50,16 @@ function SettingsForm({ initial, onClose }: { initial: FaceSettings; onClose: ()
       <h3 className="settings-group">{t('faces.settings.matching')}</h3>
       {field(fields[0]!, true)}
       <h3 className="settings-group">{t('faces.settings.detection')}</h3>
+      <label className="check settings-check">
+        <input type="checkbox" checked={detectAfterImport} onChange={(e) => setDetectAfterImport(e.target.checked)} aria-describedby="detect-after-import-hint" />
+        {t('faces.settings.detectAfterImport')}
+      </label>
+      <p id="detect-after-import-hint" className="field-hint">
+        {t('faces.settings.detectAfterImportHint')}
+      </p>
       <div className="settings-grid">{fields.slice(1).map((f) => field(f))}</div>
       <p className="muted small">{t('faces.settings.redetect')}</p>
-      {save.error && <ErrorMessage error={save.error} />}
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={save.busy}>
-          {t('common.save')}
-        </button>
-        <button type="button" className="button" onClick={onClose}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <DialogFormFooter submitLabel={t('common.save')} busy={save.busy} error={save.error} onCancel={onClose} />
     </form>
   );
 }

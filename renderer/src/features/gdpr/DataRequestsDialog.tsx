@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { exportMediaChoices, type ExportMediaChoice } from '../../../../shared/contract/gdpr';
+import { exportMediaChoices, type ErasureResult, type ExportMediaChoice } from '../../../../shared/contract/gdpr';
 import type { Person } from '../../../../shared/types';
 import { Dialog } from '../../components/Dialog';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -9,6 +9,7 @@ import { Icon } from '../../components/Icon';
 import { Loading } from '../../components/Loading';
 import { useAction, useCommand } from '../../lib/query';
 import { personName } from '../people/person-labels';
+import { ErasedOutcome } from './ErasedOutcome';
 import './gdpr.css';
 
 const mediaLabel: Record<ExportMediaChoice, string> = { originals: 'mediaOriginals', thumbnails: 'mediaThumbnails', none: 'mediaNone' };
@@ -23,11 +24,20 @@ const join = (folder: string, name: string) => {
 export function DataRequestsDialog({ person, onClose, onErased }: { person: Person; onClose: () => void; onErased: () => void }) {
   const { t } = useTranslation();
   const name = personName(person);
+  const [erased, setErased] = useState<ErasureResult | null>(null);
+  // Once erased, the person is gone: closing the dialog in any way leaves their panel too.
+  if (erased) {
+    return (
+      <Dialog title={t('gdpr.requests.title', { name })} onClose={onErased} className="dialog-gdpr">
+        <ErasedOutcome result={erased} name={name} onClose={onErased} />
+      </Dialog>
+    );
+  }
   return (
     <Dialog title={t('gdpr.requests.title', { name })} onClose={onClose} className="dialog-gdpr">
       <p className="muted">{t('gdpr.requests.lead')}</p>
       <ExportSection person={person} />
-      <EraseSection person={person} onErased={onErased} />
+      <EraseSection person={person} onErased={setErased} />
     </Dialog>
   );
 }
@@ -94,7 +104,7 @@ function ExportSection({ person }: { person: Person }) {
   );
 }
 
-function EraseSection({ person, onErased }: { person: Person; onErased: () => void }) {
+function EraseSection({ person, onErased }: { person: Person; onErased: (result: ErasureResult) => void }) {
   const { t } = useTranslation();
   const preview = useCommand('people.erasePreview', { person: String(person.id) });
   const eraser = useAction('people.erase');
@@ -104,7 +114,7 @@ function EraseSection({ person, onErased }: { person: Person; onErased: () => vo
 
   const erase = async () => {
     const result = await eraser.run({ person: String(person.id), confirm: true });
-    if (result) onErased();
+    if (result) onErased(result);
   };
 
   return (
@@ -124,6 +134,8 @@ function EraseSection({ person, onErased }: { person: Person; onErased: () => vo
               : t('gdpr.requests.noPublications')}
           </li>
           <li>{t('gdpr.requests.audit', { count: p.auditEntriesToRedact })}</li>
+          {p.freeTextMentions > 0 && <li>{t('gdpr.requests.freeText', { count: p.freeTextMentions })}</li>}
+          {p.originalsWithName > 0 && <li>{t('gdpr.requests.originals', { count: p.originalsWithName })}</li>}
           {p.backups > 0 && <li>{t('gdpr.requests.backups', { count: p.backups })}</li>}
         </ul>
       )}

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { MediaFilter } from '../../../../shared/contract/media';
+import { mediaFaceStates, type MediaFilter } from '../../../../shared/contract/media';
 import { mediaKinds } from '../../../../shared/types';
 import { useCommand } from '../../lib/query';
 import { useFormat } from '../../lib/format';
@@ -74,6 +74,17 @@ export function LibraryFilters({ filter, onChange }: { filter: MediaFilter; onCh
           {batches.data?.map((b) => (
             <option key={b.id} value={b.id}>
               {t('library.batchOption', { date: format.dateTime(b.startedAt), count: b.imported })}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="filter">
+        <span>{t('library.facesLabel')}</span>
+        <select value={filter.faces ?? ''} onChange={(e) => set({ faces: (e.target.value || undefined) as MediaFilter['faces'] })}>
+          <option value="">{t('library.allFaceStates')}</option>
+          {mediaFaceStates.map((s) => (
+            <option key={s} value={s}>
+              {t(`library.faceStates.${s}`)}
             </option>
           ))}
         </select>

@@ -9,11 +9,14 @@ import { Loading } from '../../components/Loading';
 import { filesFromDrop } from '../../lib/dropped-files';
 import { useFormat } from '../../lib/format';
 import { useCommand } from '../../lib/query';
+import { ExportDialog } from '../export/ExportDialog';
 import { useMediaImport } from '../import/useMediaImport';
 import { Welcome } from '../onboarding/Welcome';
 import { LibraryFilters } from './LibraryFilters';
 import { MediaDetail } from './MediaDetail';
 import { MediaGrid } from './MediaGrid';
+import { SelectionBar } from './SelectionBar';
+import { useGridSelection } from './useGridSelection';
 import { useMediaPages } from './useMediaPages';
 import './library.css';
 
@@ -38,6 +41,8 @@ function Library({ mediaId }: { mediaId?: number }) {
   const [active, setActive] = useState(0);
   const [dragging, setDragging] = useState(false);
   const upload = useMediaImport();
+  const selection = useGridSelection(filter, pages.total, pages.item, active);
+  const [exporting, setExporting] = useState<'check' | 'export' | null>(null);
 
   useEffect(() => setActive(0), [filter]);
 
@@ -103,8 +108,30 @@ function Library({ mediaId }: { mediaId?: number }) {
           </EmptyState>
         ))}
       {pages.total !== null && pages.total > 0 && (
-        <MediaGrid total={pages.total} item={pages.item} ensure={pages.ensure} active={active} onActiveChange={setActive} onOpen={open} />
+        <>
+          <SelectionBar
+            count={selection.ids.size}
+            error={selection.error}
+            onCheck={() => setExporting('check')}
+            onExport={() => setExporting('export')}
+            onClear={selection.clear}
+          />
+          <MediaGrid
+            total={pages.total}
+            item={pages.item}
+            ensure={pages.ensure}
+            active={active}
+            onActiveChange={setActive}
+            onOpen={open}
+            isSelected={selection.isSelected}
+            onToggle={selection.toggle}
+            onExtend={selection.extend}
+            onSelectAll={selection.selectAll}
+            onClear={selection.clear}
+          />
+        </>
       )}
+      {exporting && <ExportDialog mediaIds={[...selection.ids]} mode={exporting} onClose={() => setExporting(null)} />}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
           <Icon name="upload" size={40} />

@@ -9,6 +9,7 @@ import { FacesSection } from '../faces/FacesSection';
 import { FaceStage } from '../faces/FaceStage';
 import { useFaceReview } from '../faces/useFaceReview';
 import { useMay } from '../faces/useMay';
+import { MediaQuestions } from '../posts/MediaQuestions';
 import { MediaMetadata } from './MediaMetadata';
 import { RightsForm } from './RightsForm';
 
@@ -63,6 +64,7 @@ export function MediaDetail({ mediaId, onClose, onPrevious, onNext }: DetailProp
           {!media && !detail.error && <Loading />}
           {media && (
             <>
+              <MediaQuestions mediaId={media.id} />
               <FacesSection media={media} review={faces} canTag={canTag} />
               <MediaMetadata media={media} />
               <RightsForm key={media.id} media={media} />

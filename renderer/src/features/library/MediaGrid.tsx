@@ -2,7 +2,9 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MediaTile } from '../../../../shared/contract/media';
+import { Icon } from '../../components/Icon';
 import { MediaTileView, tileLabel } from './MediaTileView';
+import './selection.css';
 
 const minTileWidth = 168;
 const gap = 12;
@@ -15,6 +17,14 @@ interface GridProps {
   active: number;
   onActiveChange: (index: number) => void;
   onOpen: (index: number) => void;
+  isSelected: (id: number) => boolean;
+  /** Click or Space: the item joins or leaves the selection. */
+  onToggle: (index: number) => void;
+  /** Shift+click or Shift+arrows: the range from the anchor to this item is added to what was selected before it. */
+  onExtend: (index: number) => void;
+  onSelectAll: () => void;
+  /** Returns false when there was nothing to clear, so Escape can do its usual work. */
+  onClear: () => boolean;
 }
 
 function useWidth(ref: RefObject<HTMLElement | null>): number {
@@ -32,9 +42,11 @@ function useWidth(ref: RefObject<HTMLElement | null>): number {
 /**
  * A virtualised grid: only the rows in view (plus a few) exist in the page, so 100,000 items scroll as
  * smoothly as 100. The grid holds focus itself and points at the active tile, because the tile's element
- * may not exist while it is scrolled out of view.
+ * may not exist while it is scrolled out of view. Selecting is the single click (as in a file manager);
+ * opening is the double click or Enter.
  */
-export function MediaGrid({ total, item, ensure, active, onActiveChange, onOpen }: GridProps) {
+export function MediaGrid(props: GridProps) {
+  const { total, item, ensure, active, onActiveChange, onOpen, isSelected, onToggle, onExtend, onSelectAll, onClear } = props;
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const width = useWidth(scroller);
@@ -60,9 +72,10 @@ export function MediaGrid({ total, item, ensure, active, onActiveChange, onOpen 
   const lastRow = virtualRows[virtualRows.length - 1]?.index ?? 0;
   useEffect(() => ensure(firstRow * columns, (lastRow + 1) * columns - 1), [ensure, firstRow, lastRow, columns]);
 
-  const move = (index: number) => {
+  const move = (index: number, extend: boolean) => {
     const next = Math.max(0, Math.min(total - 1, index));
     onActiveChange(next);
+    if (extend) onExtend(next);
     virtualizer.scrollToIndex(Math.floor(next / columns), { align: 'auto' });
   };
 
@@ -76,11 +89,14 @@ export function MediaGrid({ total, item, ensure, active, onActiveChange, onOpen 
       PageDown: columns * pageRows,
       PageUp: -columns * pageRows,
     };
-    if (e.key in steps) move(active + steps[e.key]!);
-    else if (e.key === 'Home') move(e.ctrlKey ? 0 : active - (active % columns));
-    else if (e.key === 'End') move(e.ctrlKey ? total - 1 : active - (active % columns) + columns - 1);
-    else if (e.key === 'Enter' || e.key === ' ') onOpen(active);
-    else return;
+    const command = e.ctrlKey || e.metaKey;
+    if (e.key in steps) move(active + steps[e.key]!, e.shiftKey);
+    else if (e.key === 'Home') move(command ? 0 : active - (active % columns), e.shiftKey);
+    else if (e.key === 'End') move(command ? total - 1 : active - (active % columns) + columns - 1, e.shiftKey);
+    else if (e.key === 'Enter') onOpen(active);
+    else if (e.key === ' ') (e.shiftKey ? onExtend : onToggle)(active);
+    else if (command && e.key.toLowerCase() === 'a') onSelectAll();
+    else if (e.key !== 'Escape' || !onClear()) return;
     e.preventDefault();
   };
 
@@ -92,6 +108,7 @@ export function MediaGrid({ total, item, ensure, active, onActiveChange, onOpen 
       role="grid"
       tabIndex={0}
       aria-label={t('library.gridLabel')}
+      aria-multiselectable="true"
       aria-rowcount={rows}
       aria-colcount={columns}
       aria-activedescendant={activeTile ? `tile-${active}` : undefined}
@@ -110,22 +127,30 @@ export function MediaGrid({ total, item, ensure, active, onActiveChange, onOpen 
               const index = row.index * columns + c;
               if (index >= total) return null;
               const tile = item(index);
+              const selected = tile !== undefined && isSelected(tile.id);
+              const classes = ['tile', index === active ? 'tile-active' : '', selected ? 'tile-selected' : ''].filter(Boolean).join(' ');
               return (
                 <div
                   key={index}
                   id={`tile-${index}`}
                   role="gridcell"
                   aria-colindex={c + 1}
-                  aria-selected={index === active}
+                  aria-selected={selected}
                   aria-label={tile ? tileLabel(tile, t) : t('common.loading')}
-                  className={index === active ? 'tile tile-active' : 'tile'}
+                  className={classes}
                   style={{ width: tileWidth }}
                   data-testid={tile ? `media-tile-${tile.id}` : undefined}
-                  onClick={() => {
+                  onClick={(e) => {
                     onActiveChange(index);
-                    onOpen(index);
+                    (e.shiftKey ? onExtend : onToggle)(index);
                   }}
+                  onDoubleClick={() => onOpen(index)}
                 >
+                  {selected && (
+                    <span className="tile-check" aria-hidden="true">
+                      <Icon name="check" size={14} />
+                    </span>
+                  )}
                   <MediaTileView tile={tile} />
                 </div>
               );

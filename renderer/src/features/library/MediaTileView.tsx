@@ -1,6 +1,8 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { MediaTile } from '../../../../shared/contract/media';
 import { Icon } from '../../components/Icon';
+import { faceSummaryText, MediaFaceBadge } from '../faces/MediaFaceBadge';
 import { mediaUrl } from '../../lib/api';
 import { formatDuration } from '../../lib/format';
 
@@ -34,16 +36,20 @@ export function MediaTileView({ tile }: { tile: MediaTile | undefined }) {
             <Icon name="alert" size={14} />
           </span>
         )}
+        <span className="tile-faces">
+          <MediaFaceBadge summary={tile.faces} compact />
+        </span>
       </div>
       <span className="tile-name">{tile.name}</span>
     </>
   );
 }
 
-/** What a screen reader says for a tile: its name, kind and any problem. */
-export function tileLabel(tile: MediaTile, t: (key: string) => string): string {
+/** What a screen reader says for a tile: its name, kind, faces and any problem. */
+export function tileLabel(tile: MediaTile, t: TFunction): string {
   const parts = [tile.name, t(`library.kind.${tile.kind}`)];
   if (tile.durationS !== null) parts.push(formatDuration(tile.durationS));
+  parts.push(faceSummaryText(tile.faces, t));
   if (tile.hasWarnings) parts.push(t('library.hasProblems'));
   return parts.join(', ');
 }

@@ -88,7 +88,8 @@ export function useMediaPages(filter: MediaFilter) {
 
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEvent('library.changed', ({ what }) => {
-    if (what !== 'media' && what !== 'org') return;
+    // Faces change the tiles' face badges and what a face filter matches.
+    if (what !== 'media' && what !== 'org' && what !== 'faces') return;
     timer.current ??= setTimeout(() => {
       timer.current = null;
       reset(true);

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { may } from '../../../../shared/domain/permissions';
-import { routeHref } from '../../app/router';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { Loading } from '../../components/Loading';
 import { useAction, useCommand } from '../../lib/query';
 import { useProfile } from '../posts/use-profile';
+import { ReconfirmChecklist } from './ReconfirmChecklist';
 import '../posts/posts.css';
+import './lifecycle.css';
 
 const horizons = [30, 60, 90, 365];
 
@@ -107,6 +108,7 @@ function FormsCard() {
   const [classId, setClassId] = useState(0);
   const [language, setLanguage] = useState<'nl' | 'en'>(i18n.language === 'en' ? 'en' : 'nl');
   const [pages, setPages] = useState<number | null>(null);
+  const [checklist, setChecklist] = useState(false);
   const classes = org.data?.classes ?? [];
   const chosen = classId || classes[0]?.id || 0;
   const schoolName = (id: number) => org.data?.schools.find((s) => s.id === id)?.name ?? '';
@@ -147,13 +149,19 @@ function FormsCard() {
           {t('publishing.lifecycle.forms')}
         </button>
         {chosen !== 0 && (
-          <a className="button" href={routeHref({ screen: 'people', classId: chosen })}>
-            {t('publishing.lifecycle.checklist')}
-          </a>
+          <button type="button" className="button" aria-expanded={checklist} onClick={() => setChecklist((open) => !open)}>
+            {checklist ? t('publishing.checklist.close') : t('publishing.checklist.open')}
+          </button>
         )}
       </div>
       {forms.error && <ErrorMessage error={forms.error} />}
       {pages !== null && <p className="notice notice-success">{t('publishing.lifecycle.formsDone', { count: pages })}</p>}
+      {checklist && chosen !== 0 && (
+        <>
+          <h3>{t('publishing.checklist.title', { name: classes.find((c) => c.id === chosen)?.name ?? '' })}</h3>
+          <ReconfirmChecklist key={chosen} classId={chosen} />
+        </>
+      )}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import type { Post, ReleaseReport } from '../../../../shared/contract/publishing
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { useAction } from '../../lib/query';
+import { useReasonTexts } from '../export/reason-text';
 
 /** Four eyes: the releaser decides again now and exports, or rejects the post with a reason. */
 export function ReleaseForm({ post, onReleased }: { post: Post; onReleased: (report: ReleaseReport) => void }) {
@@ -49,6 +50,7 @@ export function ReleaseForm({ post, onReleased }: { post: Post; onReleased: (rep
 /** What the release wrote and what it held back; shown after the form is gone (the post is released). */
 export function ReleaseOutcome({ report }: { report: ReleaseReport }) {
   const { t } = useTranslation();
+  const text = useReasonTexts();
   return (
     <div className={`notice ${report.publicationId === null ? 'notice-warning' : 'notice-success'}`} role="status">
       <div>
@@ -59,7 +61,7 @@ export function ReleaseOutcome({ report }: { report: ReleaseReport }) {
         </p>
         {report.blocked.map((b) => (
           <p key={b.mediaId}>
-            {t('publishing.posts.blockedItem', { name: b.name })} {b.reasons.map((r) => r.message).join(' ')}
+            {t('publishing.posts.blockedItem', { name: b.name })} {b.reasons.map(text.sentence).join(' ')}
           </p>
         ))}
       </div>
