@@ -2,19 +2,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addDays, todayIso } from '../../shared/domain/dates';
 import { launchApp, type LaunchedApp } from './harness/launch-app';
+import { api } from './harness/page-api';
 import { saveScreenshot } from './harness/screenshots';
 
 let app: LaunchedApp;
-
-/** Calls the contract the way the page does (same origin, session cookie), to set up a class to work on. */
-async function api<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([n, i]) => (await fetch(`/api/${n}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(i) })).json(),
-    [name, input] as const,
-  );
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value as T;
-}
 
 /** Presses Tab until the focused element is the one named, as a keyboard user would. */
 async function tabTo(page: Page, name: string): Promise<void> {

@@ -8,9 +8,9 @@ import { openLibrary } from '../../electron/core/library';
 import { updateMedia } from '../../electron/core/media/media-service';
 import { addOfficialChannel } from '../../electron/core/publishing/identities';
 import { createClass, createSchool } from '../../electron/core/services/org-service';
-import { addUser, setUserPassword } from '../../electron/core/users/user-service';
 import { addConsent, addFace, addPerson, facesDir, importMedia, markDetected, twoPeopleFaces } from '../integration/export-kit';
 import { launchApp, type LaunchedApp } from './harness/launch-app';
+import { addProfiles, bothLanguages, signIn, signOut } from './harness/profiles';
 import { saveScreenshot } from './harness/screenshots';
 
 const root = mkdtempSync(join(tmpdir(), 'cf-e2e-export-'));
@@ -43,10 +43,7 @@ beforeAll(async () => {
   });
   addFace(lib, portrait, { x: 0.3, y: 0.15, w: 0.35, h: 0.45 });
   addOfficialChannel(lib, localAdmin, { identity: 'oak', channel: 'website', account: 'www.oak.example', url: null, photoMaxEdge: null, jpegQuality: null, videoMaxEdge: null, videoMaxKbps: null });
-  await addUser(lib, localAdmin, { name: 'mia', roles: ['management'], schools: ['oak'] });
-  await setUserPassword(lib, localAdmin, { name: 'admin', password: 'admin password 1' });
-  const admin = { actor: 'admin', user: { ...localAdmin.user!, soleUser: false } };
-  await setUserPassword(lib, admin, { name: 'mia', password: 'mia password 1' });
+  await addProfiles(lib, [{ name: 'mia', roles: ['management'], schools: ['oak'] }]);
   lib.close();
   app = await launchApp({ home });
 });
@@ -55,28 +52,6 @@ afterAll(async () => {
   await app?.close();
   rmSync(root, { recursive: true, force: true });
 });
-
-async function signIn(page: Page, name: string, password: string): Promise<void> {
-  await page.getByLabel('Profile name').fill(name);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('group', { name: 'Profile' }).getByRole('button', { name: 'Sign out' }).click();
-  await page.getByRole('heading', { name: 'Sign in to ClearFrame' }).waitFor();
-}
-
-/** The same screen in English and Dutch, for reviewing both texts. */
-async function bothLanguages(page: Page, name: string): Promise<void> {
-  const language = page.getByRole('combobox', { name: /^(Language|Taal)$/ });
-  await saveScreenshot(page, `${name}-en`);
-  await language.selectOption('nl');
-  await page.waitForTimeout(300);
-  await saveScreenshot(page, `${name}-nl`);
-  await language.selectOption('en');
-}
 
 it('selects media, checks and exports them, finds the publication, and takes it down after a withdrawal', async () => {
   try {
@@ -95,7 +70,7 @@ async function exportFlow(page: Page): Promise<void> {
   await page.reload();
 
   // The admin may check but not export (rule 2): no Export action.
-  await signIn(page, 'admin', 'admin password 1');
+  await signIn(page, 'admin');
   const grid = page.getByRole('grid', { name: /./ });
   await expect.poll(() => page.getByRole('gridcell').count(), { timeout: 20_000 }).toBe(3);
   const bar = page.getByRole('region', { name: 'Selection' });
@@ -105,7 +80,7 @@ async function exportFlow(page: Page): Promise<void> {
   expect(await bar.getByRole('button', { name: 'Export…' }).count()).toBe(0);
   await signOut(page);
 
-  await signIn(page, 'mia', 'mia password 1');
+  await signIn(page, 'mia');
   await expect.poll(() => page.getByRole('gridcell').count(), { timeout: 20_000 }).toBe(3);
   // Keyboard: Space toggles, Shift+arrows extend (and shrink), Escape clears, Ctrl+A selects every result.
   await grid.focus();
@@ -176,7 +151,7 @@ async function exportFlow(page: Page): Promise<void> {
   await signOut(page);
 
   // Noor's guardian withdraws consent for the website: the publication becomes one to take down.
-  await signIn(page, 'admin', 'admin password 1');
+  await signIn(page, 'admin');
   await page.evaluate(
     async (person) =>
       (await fetch('/api/consent.set', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ person: String(person), channel: 'website', status: 'withdrawn', givenBy: 'guardian' }) })).json(),
@@ -197,7 +172,7 @@ async function exportFlow(page: Page): Promise<void> {
   expect(await page.getByRole('button', { name: 'Mark as taken down…' }).count()).toBe(0);
   await signOut(page);
 
-  await signIn(page, 'mia', 'mia password 1');
+  await signIn(page, 'mia');
   await page.getByRole('link', { name: 'Publication register' }).click();
   await page.getByRole('link', { name: 'Publication 1' }).click();
   await page.getByText(/Consent of Noor Jansen withdrawn \(recorded by admin\)/).waitFor();

@@ -1,36 +1,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FaceInfo, MediaFaces, PersonAppearance } from '../../shared/contract/faces';
-import type { JobInfo } from '../../shared/contract/jobs';
 import type { Person } from '../../shared/types';
 import { launchApp, type LaunchedApp } from './harness/launch-app';
+import { api, finishedJob } from './harness/page-api';
 import { saveScreenshot } from './harness/screenshots';
 
 let app: LaunchedApp;
 const media = new Map<string, number>();
 let yasmina: Person;
-
-/** Calls the contract the way the page does (same origin, session cookie), to prepare what a test works on. */
-async function api<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([n, i]) => (await fetch(`/api/${n}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(i) })).json(),
-    [name, input] as const,
-  );
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value as T;
-}
-
-/** Waits for a job to end (also in beforeAll, where expect.poll is not available); it must end well. */
-async function finished(page: Page, jobId: number): Promise<JobInfo> {
-  for (;;) {
-    const job = (await api<JobInfo[]>(page, 'jobs.list', {})).find((j) => j.id === jobId);
-    if (job && job.status !== 'running') {
-      if (job.status !== 'done') throw new Error(`Job ${job.title} ended ${job.status}: ${job.error}`);
-      return job;
-    }
-    await page.waitForTimeout(250);
-  }
-}
 
 const facesOf = (page: Page, name: string) => api<MediaFaces>(page, 'faces.forMedia', { media: String(media.get(name)) });
 const badge = (page: Page) => page.locator('.faces-section .face-badge');
@@ -41,12 +19,12 @@ beforeAll(async () => {
   await page.locator('.language-switch select').selectOption('en');
   // These tests choose what is detected and when: no detection job of the app's own after the demo's imports.
   await api(page, 'faces.updateSettings', { detectAfterImport: false });
-  await finished(page, (await api<{ jobId: number }>(page, 'library.loadDemo', {})).jobId);
+  await finishedJob(page, (await api<{ jobId: number }>(page, 'library.loadDemo', {})).jobId);
   const items = (await api<{ items: { id: number; name: string }[] }>(page, 'media.list', { offset: 0, limit: 100 })).items;
   for (const m of items) media.set(m.name, m.id);
   // Detection is CPU heavy: only the media these tests look at.
   const names = ['two_people.jpg', 'obama.jpg', 'biden.jpg', 'pd-collage-12.jpg', 'portrait-pan.mp4'];
-  await finished(page, (await api<{ jobId: number }>(page, 'faces.detect', { media: names.map((n) => String(media.get(n))) })).jobId);
+  await finishedJob(page, (await api<{ jobId: number }>(page, 'faces.detect', { media: names.map((n) => String(media.get(n))) })).jobId);
   yasmina = (await api<Person[]>(page, 'people.list', { search: 'Yasmina' }))[0]!;
 }, 120_000);
 
@@ -101,7 +79,7 @@ it('confirms the faces suggested as one person in one action from the review que
   await api(page, 'faces.assign', { faces: [reference.id], to: { verdict: 'person', person: String(yasmina.id) } });
   await api(page, 'people.setFaceMatching', { person: String(yasmina.id), allowed: true });
   await api(page, 'people.addReference', { person: String(yasmina.id), face: reference.id });
-  await finished(page, (await api<{ jobId: number }>(page, 'faces.suggest', {})).jobId);
+  await finishedJob(page, (await api<{ jobId: number }>(page, 'faces.suggest', {})).jobId);
   // A person is suggested at most once per photo or video: here in the collage and in the video.
   const suggested = await api<FaceInfo[]>(page, 'faces.list', { suggestedPerson: String(yasmina.id) });
   expect(new Set(suggested.map((f) => f.mediaId))).toEqual(new Set([media.get('pd-collage-12.jpg'), media.get('portrait-pan.mp4')]));

@@ -1,22 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addDays, todayIso } from '../../shared/domain/dates';
 import { launchApp, type LaunchedApp } from './harness/launch-app';
+import { api } from './harness/page-api';
 import { saveScreenshot } from './harness/screenshots';
 
 /** A data-subject request in the browser: a ZIP of the person's data from their panel, then erasure; and a PDF report from the audit view. */
 let app: LaunchedApp;
-
-async function api<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([n, i]) => (await fetch(`/api/${n}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(i) })).json(),
-    [name, input] as const,
-  );
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value as T;
-}
 
 beforeAll(async () => {
   app = await launchApp();

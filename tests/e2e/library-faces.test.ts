@@ -5,34 +5,13 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { MediaFaces } from '../../shared/contract/faces';
-import type { JobInfo } from '../../shared/contract/jobs';
 import { launchApp, type LaunchedApp } from './harness/launch-app';
+import { api, finishedJob } from './harness/page-api';
 import { saveScreenshot } from './harness/screenshots';
 
 let app: LaunchedApp;
 let folder: string;
 const media = new Map<string, number>();
-
-/** Calls the contract the way the page does (same origin, session cookie), to prepare what a test works on. */
-async function api<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([n, i]) => (await fetch(`/api/${n}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(i) })).json(),
-    [name, input] as const,
-  );
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value as T;
-}
-
-async function finished(page: Page, jobId: number): Promise<void> {
-  for (;;) {
-    const job = (await api<JobInfo[]>(page, 'jobs.list', {})).find((j) => j.id === jobId);
-    if (job && job.status !== 'running') {
-      if (job.status !== 'done') throw new Error(`Job ${job.title} ended ${job.status}: ${job.error}`);
-      return;
-    }
-    await page.waitForTimeout(250);
-  }
-}
 
 /**
  * The demo school with faces in every state: two_people.jpg has two faces to review, obama.jpg's face is
@@ -45,11 +24,11 @@ beforeAll(async () => {
   const { page } = app;
   await page.locator('.language-switch select').selectOption('en');
   await api(page, 'faces.updateSettings', { detectAfterImport: false });
-  await finished(page, (await api<{ jobId: number }>(page, 'library.loadDemo', {})).jobId);
-  await finished(page, (await api<{ jobId: number }>(page, 'media.import', { paths: [folder] })).jobId);
+  await finishedJob(page, (await api<{ jobId: number }>(page, 'library.loadDemo', {})).jobId);
+  await finishedJob(page, (await api<{ jobId: number }>(page, 'media.import', { paths: [folder] })).jobId);
   for (const m of (await api<{ items: { id: number; name: string }[] }>(page, 'media.list', { limit: 100 })).items) media.set(m.name, m.id);
   const detect = ['two_people.jpg', 'obama.jpg', 'plain.jpg'].map((n) => String(media.get(n)));
-  await finished(page, (await api<{ jobId: number }>(page, 'faces.detect', { media: detect })).jobId);
+  await finishedJob(page, (await api<{ jobId: number }>(page, 'faces.detect', { media: detect })).jobId);
   const obama = await api<MediaFaces>(page, 'faces.forMedia', { media: String(media.get('obama.jpg')) });
   await api(page, 'faces.assign', { faces: obama.faces.map((f) => f.id), to: { verdict: 'not_identifiable' } });
 }, 120_000);

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { gdprLibrary, type GdprLibrary } from '../integration/gdpr-kit';
 import { launchApp, type LaunchedApp } from './harness/launch-app';
+import { api } from './harness/page-api';
 import { saveScreenshot } from './harness/screenshots';
 
 /**
@@ -13,15 +13,6 @@ import { saveScreenshot } from './harness/screenshots';
  */
 let g: GdprLibrary;
 let app: LaunchedApp;
-
-async function api<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([n, i]) => (await fetch(`/api/${n}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(i) })).json(),
-    [name, input] as const,
-  );
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value as T;
-}
 
 beforeAll(async () => {
   g = await gdprLibrary('cf-e2e-timeline-');

@@ -9,9 +9,9 @@ import { openLibrary } from '../../electron/core/library';
 import { updateMedia } from '../../electron/core/media/media-service';
 import { addOfficialChannel } from '../../electron/core/publishing/identities';
 import { createClass, createSchool } from '../../electron/core/services/org-service';
-import { addUser, setUserPassword } from '../../electron/core/users/user-service';
 import { addConsent, addFace, addPerson, facesDir, importMedia, markDetected, twoPeopleFaces } from '../integration/export-kit';
 import { launchApp, type LaunchedApp } from './harness/launch-app';
+import { addProfiles, bothLanguages, signIn, signOut } from './harness/profiles';
 import { saveScreenshot } from './harness/screenshots';
 
 const root = mkdtempSync(join(tmpdir(), 'cf-e2e-posts-'));
@@ -37,12 +37,7 @@ beforeAll(async () => {
     addConsent(lib, person.id, 'website', 'granted', '2020-01-01', i === 1 ? addDays(today, 20) : null, 'guardian');
   });
   addOfficialChannel(lib, localAdmin, { identity: 'oak', channel: 'website', account: 'www.oak.example', url: null, photoMaxEdge: null, jpegQuality: null, videoMaxEdge: null, videoMaxKbps: null });
-  await addUser(lib, localAdmin, { name: 'sam', roles: ['staff'], schools: [] });
-  await addUser(lib, localAdmin, { name: 'mia', roles: ['management'], schools: ['oak'] });
-  await setUserPassword(lib, localAdmin, { name: 'admin', password: 'admin password 1' });
-  const admin = { actor: 'admin', user: { ...localAdmin.user!, soleUser: false } };
-  await setUserPassword(lib, admin, { name: 'sam', password: 'sam password 1' });
-  await setUserPassword(lib, admin, { name: 'mia', password: 'mia password 1' });
+  await addProfiles(lib, [{ name: 'sam', roles: ['staff'] }, { name: 'mia', roles: ['management'], schools: ['oak'] }]);
   lib.close();
   app = await launchApp({ home });
 });
@@ -51,28 +46,6 @@ afterAll(async () => {
   await app?.close();
   rmSync(root, { recursive: true, force: true });
 });
-
-async function signIn(page: Page, name: string, password: string): Promise<void> {
-  await page.getByLabel('Profile name').fill(name);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('group', { name: 'Profile' }).getByRole('button', { name: 'Sign out' }).click();
-  await page.getByRole('heading', { name: 'Sign in to ClearFrame' }).waitFor();
-}
-
-/** The same screen in English and Dutch, for reviewing both texts. */
-async function bothLanguages(page: Page, name: string): Promise<void> {
-  const language = page.getByRole('combobox', { name: /^(Language|Taal)$/ });
-  await saveScreenshot(page, `${name}-en`);
-  await language.selectOption('nl');
-  await page.waitForTimeout(300);
-  await saveScreenshot(page, `${name}-nl`);
-  await language.selectOption('en');
-}
 
 it('staff prepare a post and ask; the management answers and releases it, and the photo is written', async () => {
   try {
@@ -89,7 +62,7 @@ async function approvalFlow(page: Page): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.evaluate(() => localStorage.setItem('clearframe.language', 'en'));
   await page.reload();
-  await signIn(page, 'sam', 'sam password 1');
+  await signIn(page, 'sam');
 
   // sam prepares a post for Oak School's website.
   await page.getByRole('link', { name: 'Posts' }).click();
@@ -114,7 +87,7 @@ async function approvalFlow(page: Page): Promise<void> {
   await signOut(page);
 
   // mia answers in the review queue.
-  await signIn(page, 'mia', 'mia password 1');
+  await signIn(page, 'mia');
   await page.getByRole('link', { name: 'Questions' }).click();
   await page.getByText('Is the man on the right the father who objected last year?').first().waitFor();
   await bothLanguages(page, 'e2e-review-queue');
@@ -136,7 +109,7 @@ async function approvalFlow(page: Page): Promise<void> {
 
   // The admin's screens of the feature, for review in both languages.
   await signOut(page);
-  await signIn(page, 'admin', 'admin password 1');
+  await signIn(page, 'admin');
   await page.getByRole('link', { name: 'Consent renewal' }).click();
   await page.getByRole('cell', { name: 'Noor Person', exact: false }).first().waitFor();
   await page.getByRole('button', { name: 'Download forms (PDF)' }).waitFor();

@@ -8,9 +8,9 @@ import { localAdmin } from '../../electron/core/api/context';
 import { openLibrary } from '../../electron/core/library';
 import { updateMedia } from '../../electron/core/media/media-service';
 import { createClass, createSchool } from '../../electron/core/services/org-service';
-import { addUser, setUserPassword } from '../../electron/core/users/user-service';
 import { addPerson, facesDir, importMedia } from '../integration/export-kit';
 import { launchApp, type LaunchedApp } from './harness/launch-app';
+import { addProfiles, bothLanguages, signIn, signOut } from './harness/profiles';
 import { saveScreenshot } from './harness/screenshots';
 
 const root = mkdtempSync(join(tmpdir(), 'cf-e2e-profiles-'));
@@ -27,9 +27,7 @@ beforeAll(async () => {
   for (const firstName of ['Noor', 'Daan']) addPerson(lib, { schoolId: oak.id, classId: group8.id, role: 'pupil', dateOfBirth: '2015-05-01', firstName, lastName: 'Visser' });
   [photo] = await importMedia(lib, [join(facesDir, 'two_people.jpg')]);
   updateMedia(lib, localAdmin, String(photo), { schoolId: oak.id });
-  await addUser(lib, localAdmin, { name: 'sam', roles: ['staff'], schools: [] });
-  await setUserPassword(lib, localAdmin, { name: 'admin', password: 'admin password 1' });
-  await setUserPassword(lib, { actor: 'admin', user: { ...localAdmin.user!, soleUser: false } }, { name: 'sam', password: 'sam password 1' });
+  await addProfiles(lib, [{ name: 'sam', roles: ['staff'] }]);
   lib.close();
   app = await launchApp({ home });
 });
@@ -49,27 +47,6 @@ function query<T>(sql: string): T[] {
   }
 }
 
-async function signIn(page: Page, name: string, password: string): Promise<void> {
-  await page.getByLabel('Profile name').fill(name);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('group', { name: 'Profile' }).getByRole('button', { name: 'Sign out' }).click();
-  await page.getByRole('heading', { name: 'Sign in to ClearFrame' }).waitFor();
-}
-
-async function bothLanguages(page: Page, name: string): Promise<void> {
-  const language = page.getByRole('combobox', { name: /^(Language|Taal)$/ });
-  await saveScreenshot(page, `${name}-en`);
-  await language.selectOption('nl');
-  await page.waitForTimeout(300);
-  await saveScreenshot(page, `${name}-nl`);
-  await language.selectOption('en');
-}
-
 async function guarded(name: string, flow: (page: Page) => Promise<void>): Promise<void> {
   try {
     await flow(app.page);
@@ -86,7 +63,7 @@ it('the admin adds, changes, resets and removes profiles, sets the lock time, an
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.evaluate(() => localStorage.setItem('clearframe.language', 'en'));
     await page.reload();
-    await signIn(page, 'admin', 'admin password 1');
+    await signIn(page, 'admin');
     await page.getByRole('link', { name: 'Profiles' }).click();
     const table = page.getByRole('table');
     await table.getByRole('rowheader', { name: /sam/ }).waitFor();
