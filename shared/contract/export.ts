@@ -28,13 +28,26 @@ export interface CheckedMedia {
   decision: Decision;
 }
 
+/** One frame of a video as the export would write it. */
+export interface PreviewFrame {
+  /** Seconds from the start of the video. */
+  time: number;
+  /** A JPEG data: URL. */
+  image: string;
+}
+
 export interface ExportPreview {
   mediaId: number;
   decision: Decision;
   /** The photo exactly as the export would write it (smaller), as a data: URL; null when blocked or a video. */
   image: string | null;
+  /** Size of the photo, or of the video's frames; null when blocked. */
   width: number | null;
   height: number | null;
+  /** A video's frames where its faces are (or spread over it when it has none); empty for photos and blocked media. */
+  frames: PreviewFrame[];
+  /** Whether the exported video keeps its sound; null for photos and blocked media. */
+  sound: 'kept' | 'removed' | 'none' | null;
 }
 
 export interface ExportedFile {
@@ -122,7 +135,14 @@ export const exportCommands = {
     z.object({ ...selection, channel: channelKey, identity: identityRef.optional(), date: isoDate.optional(), removeAudio: z.boolean().default(false) }),
   ).returns<CheckedMedia[]>(),
   'export.preview': command(
-    z.object({ media: mediaRef, channel: channelKey, identity: identityRef.optional(), style: z.enum(redactionStyles).default('blur') }),
+    z.object({
+      media: mediaRef,
+      channel: channelKey,
+      identity: identityRef.optional(),
+      date: isoDate.optional(),
+      style: z.enum(redactionStyles).default('blur'),
+      removeAudio: z.boolean().default(false),
+    }),
   ).returns<ExportPreview>(),
   /** Exports the selection as a job; `export.report` gives its outcome. */
   'export.start': command(

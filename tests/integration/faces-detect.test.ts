@@ -32,7 +32,8 @@ describe('face detection job', () => {
     // coarse level's big low-scoring boxes are filtered. Both negatives end with no face.
     expect(lib.repos.faces.ofMedia(ids['chelsea.png']!)).toEqual([]);
     expect(lib.repos.faces.ofMedia(ids['coffee.png']!)).toEqual([]);
-  });
+    // Seven images at full detail, one of them a 40-face collage: about 20 s on two idle cores.
+  }, 120_000);
 
   it('stores boxes relative to the image, a score, the source and the model version', () => {
     const [left, right] = facesLeftToRight(lib, ids['two_people.jpg']!);

@@ -15,7 +15,7 @@ import { redactPhoto } from './redact-photo';
 import { redactVideo } from './redact-video';
 import { outputSize } from './video-filter';
 import { probeTiming } from './video-rate';
-import type { RedactionTrack } from './video-tracks';
+import { trackOfFace } from './video-tracks';
 import { writeAttribution } from './write-metadata';
 
 export type Publishable = Exclude<Decision, { decision: 'blocked' }>;
@@ -38,18 +38,6 @@ export function facesToRedact(decision: Publishable, faces: readonly StoredFace[
   if (decision.decision !== 'redact') return [];
   const ids = new Set(decision.redactions.map((r) => r.faceId));
   return faces.filter((f) => ids.has(f.id));
-}
-
-/**
- * A video face's boxes over time. A face without a track (a box someone drew on one frame) says nothing
- * about when the person comes and goes, so its box is covered for the whole video.
- */
-function trackOf(face: StoredFace, durationS: number): RedactionTrack {
-  if (face.samples && face.samples.length > 0) return face.samples;
-  return [
-    { time: 0, box: face.box },
-    { time: durationS, box: face.box },
-  ];
 }
 
 /**
@@ -78,7 +66,7 @@ export async function writeExportFile(media: Media, decision: Publishable, faces
       scriptPath,
       ...outputSize(media.width, media.height, s.preset.videoMaxEdge),
       ...timing,
-      tracks: redact.map((f) => trackOf(f, timing.durationS)),
+      tracks: redact.map((f) => trackOfFace(f, timing.durationS)),
       margin: s.margin,
       style: s.style,
       maxKbps: s.preset.videoMaxKbps,

@@ -90,3 +90,15 @@ export function boxAt(track: RedactionTrack, t: number, ext: Extension): FaceBox
     h: lerp(a.box.h, b.box.h, f),
   };
 }
+
+/**
+ * A video face's boxes over time. A face without a track (a box someone drew on one frame) says nothing
+ * about when the person comes and goes, so its box is covered for the whole video.
+ */
+export function trackOfFace(face: { box: FaceBox; samples: RedactionTrack | null }, durationS: number): RedactionTrack {
+  if (face.samples && face.samples.length > 0) return face.samples;
+  return [
+    { time: 0, box: face.box },
+    { time: durationS, box: face.box },
+  ];
+}

@@ -16,6 +16,8 @@ export type DetectorTask =
       fps: number;
       minFacePx: number;
       minScore: number;
+      /** Scan every sampled frame whole (the benchmark's reference); by default unchanged parts are skipped. */
+      fullScan?: boolean;
     }
   | { kind: 'describe-photo'; path: string; ext: string; boxes: Rect[] }
   | { kind: 'describe-frame'; path: string; width: number; height: number; time: number; boxes: Rect[] };

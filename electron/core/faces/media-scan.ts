@@ -10,12 +10,13 @@ export type ScanResult = { kind: 'photo'; faces: ScoredRect[] } | { kind: 'video
 /** Videos shorter than this are not worth splitting over threads (each part re-opens the file). */
 const minSegmentS = 8;
 
-export async function scanMedia(pool: DetectorPool, media: Media, path: string, settings: FaceSettings, signal?: AbortSignal): Promise<ScanResult> {
+/** `fullScan`: scan every sampled video frame whole, the reference the benchmark measures against. */
+export async function scanMedia(pool: DetectorPool, media: Media, path: string, settings: FaceSettings, signal?: AbortSignal, fullScan = false): Promise<ScanResult> {
   if (media.kind === 'photo') {
     const scan = await pool.run({ kind: 'scan-photo', path, ext: media.ext, minFacePx: settings.minFacePx, minScore: settings.minScore }, signal);
     return { kind: 'photo', faces: scan.faces };
   }
-  return { kind: 'video', tracks: await scanVideoMedia(pool, media, path, settings, signal) };
+  return { kind: 'video', tracks: await scanVideoMedia(pool, media, path, settings, signal, fullScan) };
 }
 
 /**
@@ -23,7 +24,7 @@ export async function scanMedia(pool: DetectorPool, media: Media, path: string, 
  * sampled boxes of all parts are linked into tracks together, so a face crossing a cut between
  * parts stays one track. Boxes are linked in pixels and stored as fractions.
  */
-async function scanVideoMedia(pool: DetectorPool, media: Media, path: string, settings: FaceSettings, signal?: AbortSignal): Promise<TrackSample[][]> {
+async function scanVideoMedia(pool: DetectorPool, media: Media, path: string, settings: FaceSettings, signal: AbortSignal | undefined, fullScan: boolean): Promise<TrackSample[][]> {
   const width = media.width ?? 0;
   const height = media.height ?? 0;
   if (width <= 0 || height <= 0) throw new Error('the video has no known frame size; import it again');
@@ -36,7 +37,7 @@ async function scanVideoMedia(pool: DetectorPool, media: Media, path: string, se
   const scans = await Promise.all(
     bounds.map((b) =>
       pool.run(
-        { kind: 'scan-video', path, width, height, start: b.start, end: b.end, fps: settings.videoFps, minFacePx: settings.videoMinFacePx, minScore: settings.minScore },
+        { kind: 'scan-video', path, width, height, start: b.start, end: b.end, fps: settings.videoFps, minFacePx: settings.videoMinFacePx, minScore: settings.minScore, fullScan },
         signal,
       ),
     ),

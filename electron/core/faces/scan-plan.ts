@@ -1,3 +1,5 @@
+import type { Rect } from './box-geometry';
+
 /**
  * Where the detector looks in a photo. SSD MobileNetV1 finds faces reliably from about 30 px up to
  * about 520 px tall in the picture it is given. Measured on public-domain portraits composited at
@@ -68,15 +70,23 @@ function splits(length: number, tiles: number, overlap: number): { start: number
   return Array.from({ length: tiles }, (_, i) => ({ start: Math.round(i * step), size }));
 }
 
+/**
+ * The largest face (in the level's pixels) a level alone must find whole: from this size on the next
+ * level finds it. Tiles overlap by this much, and a changed part of a frame is rescanned this far around.
+ */
+export function levelReachPx(scales: readonly number[], level: number): number {
+  const next = scales[level + 1];
+  const handOver = next === undefined ? detectorMaxFacePx : (detectorMinFacePx * levelMargin * scales[level]!) / next;
+  return Math.min(Math.ceil(handOver), detectorMaxFacePx);
+}
+
 export function planScan(width: number, height: number, minFacePx: number): ScanWindow[] {
   const scales = levelScales(width, height, minFacePx);
   const windows: ScanWindow[] = [];
   scales.forEach((scale, level) => {
     const { width: sw, height: sh } = levelSize(width, height, scale);
-    const nextScale = scales[level + 1];
     // Faces from this size on are found whole by the next level; tiles must overlap by at least that.
-    const handOver = nextScale === undefined ? detectorMaxFacePx : (detectorMinFacePx * levelMargin * scale) / nextScale;
-    const overlap = Math.min(Math.ceil(handOver), detectorMaxFacePx);
+    const overlap = levelReachPx(scales, level);
     let nx = 1;
     let ny = 1;
     const tileW = () => (sw + (nx - 1) * overlap) / nx;
@@ -110,4 +120,33 @@ export function planScan(width: number, height: number, minFacePx: number): Scan
     }
   });
   return windows;
+}
+
+/** The parts of a level's windows inside the given rectangles (level pixels), each a window of its own. */
+export function windowsWithin(windows: readonly ScanWindow[], rects: readonly Rect[]): ScanWindow[] {
+  const parts: ScanWindow[] = [];
+  for (const win of windows) {
+    for (const r of rects) {
+      const x0 = Math.max(win.inputX, Math.round(r.x));
+      const y0 = Math.max(win.inputY, Math.round(r.y));
+      const x1 = Math.min(win.inputX + win.inputWidth, Math.round(r.x + r.w));
+      const y1 = Math.min(win.inputY + win.inputHeight, Math.round(r.y + r.h));
+      if (x1 <= x0 || y1 <= y0) continue;
+      const x = x0 / win.scale;
+      const y = y0 / win.scale;
+      parts.push({
+        ...win,
+        x,
+        y,
+        w: Math.min((x1 - x0) / win.scale, win.x + win.w - x),
+        h: Math.min((y1 - y0) / win.scale, win.y + win.h - y),
+        inputX: x0,
+        inputY: y0,
+        inputWidth: x1 - x0,
+        inputHeight: y1 - y0,
+        innerEdges: { left: x0 > 0, top: y0 > 0, right: x1 < win.levelWidth, bottom: y1 < win.levelHeight },
+      });
+    }
+  }
+  return parts;
 }

@@ -22,7 +22,7 @@ interface ExportDialogProps {
   onClose: () => void;
 }
 
-/** Checks a selection against one channel of one identity, previews a photo exactly as it will be written, and exports it. */
+/** Checks a selection against one channel of one identity, previews an item exactly as it will be written, and exports it. */
 export function ExportDialog({ mediaIds, mode: initialMode, onClose }: ExportDialogProps) {
   const { t } = useTranslation();
   const profile = useProfile();
@@ -109,7 +109,7 @@ function Checked({ mediaIds, target, mode, focusFolder, previewId, onPreview, on
         <div className="export-columns">
           <DecisionList checked={checked} previewId={previewId} onPreview={onPreview} />
           {previewed ? (
-            <PreviewPane item={previewed} channel={channel} identity={identity} style={style} />
+            <PreviewPane item={previewed} target={target} />
           ) : (
             <p className="preview-pane muted">{t('exporting.preview.choose')}</p>
           )}

@@ -1,20 +1,17 @@
 import { useTranslation } from 'react-i18next';
-import type { CheckedMedia, RedactionStyle } from '../../../../shared/contract/export';
+import type { CheckedMedia } from '../../../../shared/contract/export';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useCommand } from '../../lib/query';
+import type { Target } from './ExportTarget';
+import { VideoFrames } from './VideoFrames';
 
 interface PreviewProps {
   item: CheckedMedia;
-  channel: string;
-  identity: string;
-  style: RedactionStyle;
+  target: Target;
 }
 
-/**
- * What the export writes for one photo, pixel for pixel. The core previews photos only, and decides without the
- * dialog's "leave out the sound" choice; so a video or a blocked item gets the check's own decision in words.
- */
-export function PreviewPane({ item, channel, identity, style }: PreviewProps) {
+/** What the export writes for one item: a photo pixel for pixel, a video as a few of its frames; a blocked item gets the decision in words. */
+export function PreviewPane({ item, target }: PreviewProps) {
   const { t } = useTranslation();
   const label = t('exporting.decision.previewing', { name: item.name });
   return (
@@ -22,23 +19,23 @@ export function PreviewPane({ item, channel, identity, style }: PreviewProps) {
       <h3>{t('exporting.preview.title')}</h3>
       {item.decision.decision === 'blocked' ? (
         <p className="notice notice-info">{t('exporting.preview.blocked')}</p>
-      ) : item.kind === 'video' ? (
-        <p className="notice notice-info">{t('exporting.preview.video')}</p>
       ) : (
-        <PhotoPreview mediaId={item.mediaId} name={item.name} channel={channel} identity={identity} style={style} />
+        <Preview key={item.mediaId} mediaId={item.mediaId} name={item.name} target={target} />
       )}
     </section>
   );
 }
 
-function PhotoPreview({ mediaId, name, channel, identity, style }: { mediaId: number; name: string; channel: string; identity: string; style: RedactionStyle }) {
+function Preview({ mediaId, name, target }: { mediaId: number; name: string; target: Target }) {
   const { t } = useTranslation();
-  const preview = useCommand('export.preview', { media: String(mediaId), channel, identity, style });
+  const { channel, identity, date, style, removeAudio } = target;
+  const preview = useCommand('export.preview', { media: String(mediaId), channel, identity, date, style, removeAudio });
   const data = preview.data?.mediaId === mediaId ? preview.data : undefined;
   if (preview.error) return <ErrorMessage error={preview.error} onRetry={preview.refetch} />;
   if (!data) return <p className="muted" aria-busy="true">{t('exporting.preview.loading')}</p>;
   // Consent can change between the check and the preview: the preview's own decision is the later one.
-  if (!data.image) return <p className="notice notice-info">{t('exporting.preview.blocked')}</p>;
+  if (data.decision.decision === 'blocked') return <p className="notice notice-info">{t('exporting.preview.blocked')}</p>;
+  if (data.image === null) return <VideoFrames preview={data} name={name} />;
   return (
     <>
       <p className="muted small">{t('exporting.preview.lead')}</p>
