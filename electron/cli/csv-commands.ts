@@ -66,7 +66,7 @@ async function importCsv(session: Session, input: CommandInput, kind: CsvKind, c
   return { json: report, human: humanReport(report), failure };
 }
 
-function problemLine(p: CsvProblem): string {
+function problemLine(p: Pick<CsvProblem, 'line' | 'column' | 'message'>): string {
   const where = [p.line === null ? null : `line ${p.line}`, p.column].filter(Boolean).join(', ');
   return `  ${where ? `${where}: ` : ''}${p.message}`;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CsvProblemReason, UnexpectedCsvProblem } from '../domain/csv-problem-reasons';
 import { command } from './define';
 
 export const csvKinds = ['people', 'consents'] as const;
@@ -10,12 +11,13 @@ export const consentColumns = ['external_id', 'channel', 'status', 'given_by', '
 /** Maps each expected column to the header used in the file, when the school's export names it differently. */
 export const columnMapping = z.record(z.string().max(64), z.string().max(200));
 
-export interface CsvProblem {
+/** `code` and `params` let the UI say the problem in the user's language; `message` is the English sentence (CLI, JSON). */
+export type CsvProblem = {
   /** 1-based line in the file (the header is line 1), or null for a problem with the whole file. */
   line: number | null;
   column: string | null;
   message: string;
-}
+} & (CsvProblemReason | UnexpectedCsvProblem);
 
 export interface CsvImportReport {
   kind: CsvKind;
@@ -39,9 +41,12 @@ export interface CsvImportReport {
   unchanged: number;
   errors: CsvProblem[];
   warnings: CsvProblem[];
+  /** All errors and warnings found; the lists above stop at the first 500 of each. */
+  errorCount: number;
+  warningCount: number;
   /** True when the changes were written (never on a dry run, never when there were errors). */
   applied: boolean;
-  /** Plain sentences for the user: what happened or would happen, and what to do next. */
+  /** Plain English sentences (CLI, JSON): what happened or would happen, and what to do next. The UI says them from the counts. */
   messages: string[];
 }
 

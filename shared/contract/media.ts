@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { License, Media, MediaKind } from '../types';
 import { licenses, mediaKinds } from '../types';
+import type { ImportFailureReason, UnexpectedImportFailure } from '../domain/import-failure-reasons';
 import { command } from './define';
 import type { MediaFaceSummary } from './faces';
 import { isoDate } from './people';
@@ -56,10 +57,11 @@ export interface MediaDetail extends Media {
   embedded: Record<string, unknown>;
 }
 
-export interface ImportFailure {
+/** `code` and `params` let the UI say the reason in the user's language; `error` is the English sentence (CLI, JSON). */
+export type ImportFailure = {
   path: string;
   error: string;
-}
+} & (ImportFailureReason | UnexpectedImportFailure);
 
 export interface ImportBatchReport {
   id: number;

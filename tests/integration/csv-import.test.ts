@@ -155,7 +155,15 @@ describe('consent import', () => {
     const csv = fixture('consents-history.csv').toString() + 'DL-1001,press,granted,guardian,2025-09-31,\n';
     const report = importCsv(lib, localAdmin, 'consents', Buffer.from(csv), { dryRun: false });
     expect(report.applied).toBe(false);
-    expect(report.errors).toEqual([{ line: 9, column: 'given_on', message: '"2025-09-31" is not a valid date. Write it as YYYY-MM-DD, e.g. 2012-03-15.' }]);
+    expect(report.errors).toEqual([
+      {
+        line: 9,
+        column: 'given_on',
+        code: 'date_invalid',
+        params: { field: 'given_on', value: '2025-09-31', suggestion: null },
+        message: '"2025-09-31" is not a valid date. Write it as YYYY-MM-DD, e.g. 2012-03-15.',
+      },
+    ]);
     expect(report.messages).toEqual([
       'The file has 1 error, so nothing was imported: a file is applied completely or not at all.',
       'Fix the file (the lines and columns are listed below) and import it again.',

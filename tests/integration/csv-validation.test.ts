@@ -26,6 +26,8 @@ describe('file-level problems', () => {
       {
         line: null,
         column: null,
+        code: 'not_text',
+        params: { kind: 'png' },
         message: 'This file is a PNG image, not a CSV text file. Save or export the list as "CSV (comma or semicolon separated)" and choose that file.',
       },
     ]);
@@ -36,6 +38,16 @@ describe('file-level problems', () => {
     const report = check('people', 'people-missing-columns.csv');
     expect(report.errors).toHaveLength(1);
     expect(report.errors[0]!.message).toMatch(/^The file lacks the columns last_name, class\. Headers found: "external_id", "first_name", "surname"/);
+    expect(report.errors[0]).toMatchObject({
+      code: 'missing_columns',
+      params: {
+        missing: [
+          { field: 'last_name', mappedTo: null },
+          { field: 'class', mappedTo: null },
+        ],
+        headers: ['external_id', 'first_name', 'surname', 'role', 'school'],
+      },
+    });
     expect(report.headers).toEqual(['external_id', 'first_name', 'surname', 'role', 'school']);
     expect(lib.repos.people.count()).toBe(0);
   });
@@ -43,6 +55,7 @@ describe('file-level problems', () => {
   it('a mapping to a header the file lacks is reported with the mapping', () => {
     const report = check('people', 'people-utf8-bom.csv', { mapping: { external_id: 'Leerlingnummer' } });
     expect(report.errors[0]!.message).toMatch(/lacks the column external_id \(mapped to "Leerlingnummer"\)/);
+    expect(report.errors[0]).toMatchObject({ code: 'missing_columns', params: { missing: [{ field: 'external_id', mappedTo: 'Leerlingnummer' }] } });
   });
 });
 
@@ -51,9 +64,27 @@ describe('row problems in a people file', () => {
     const report = check('people', 'people-bad-dates.csv');
     expect(report.applied).toBe(false);
     expect(report.errors).toEqual([
-      { line: 2, column: 'date_of_birth', message: '"2017-02-30" is not a valid date. Write it as YYYY-MM-DD, e.g. 2012-03-15.' },
-      { line: 3, column: 'date_of_birth', message: '"14-03-2017" is not a valid date. It looks like day-month-year: write it as 2017-03-14.' },
-      { line: 4, column: 'date_of_birth', message: '2099-01-01 lies in the future (today is 2026-11-25).' },
+      {
+        line: 2,
+        column: 'date_of_birth',
+        code: 'date_invalid',
+        params: { field: 'date_of_birth', value: '2017-02-30', suggestion: null },
+        message: '"2017-02-30" is not a valid date. Write it as YYYY-MM-DD, e.g. 2012-03-15.',
+      },
+      {
+        line: 3,
+        column: 'date_of_birth',
+        code: 'date_invalid',
+        params: { field: 'date_of_birth', value: '14-03-2017', suggestion: '2017-03-14' },
+        message: '"14-03-2017" is not a valid date. It looks like day-month-year: write it as 2017-03-14.',
+      },
+      {
+        line: 4,
+        column: 'date_of_birth',
+        code: 'date_in_future',
+        params: { field: 'date_of_birth', value: '2099-01-01', today: '2026-11-25' },
+        message: '2099-01-01 lies in the future (today is 2026-11-25).',
+      },
     ]);
     expect(lib.repos.people.count()).toBe(0);
     expect(lib.repos.schools.listSchools()).toEqual([]);
@@ -62,13 +93,27 @@ describe('row problems in a people file', () => {
   it('duplicate external ids name the line of the first use', () => {
     const report = check('people', 'people-duplicate-ids.csv');
     expect(report.errors).toEqual([
-      { line: 4, column: 'external_id', message: 'The external id "P-1" is already used on line 2. Each person may appear once.' },
+      {
+        line: 4,
+        column: 'external_id',
+        code: 'duplicate_external_id',
+        params: { externalId: 'P-1', firstLine: 2 },
+        message: 'The external id "P-1" is already used on line 2. Each person may appear once.',
+      },
     ]);
   });
 
   it('unknown roles', () => {
     const report = check('people', 'people-unknown-role.csv');
-    expect(report.errors).toEqual([{ line: 2, column: 'role', message: 'Unknown role "teacher". Use one of: pupil, staff.' }]);
+    expect(report.errors).toEqual([
+      {
+        line: 2,
+        column: 'role',
+        code: 'choice_unknown',
+        params: { field: 'role', value: 'teacher', options: ['pupil', 'staff'] },
+        message: 'Unknown role "teacher". Use one of: pupil, staff.',
+      },
+    ]);
   });
 
   it('rows with too few or too many fields; trailing empty fields are fine', () => {
@@ -90,6 +135,11 @@ describe('row problems in a people file', () => {
       [3, 'last_name'],
       [3, 'class'],
     ]);
+    expect(report.warnings[0]).toMatchObject({
+      code: 'formula_cell',
+      params: { field: 'first_name', value: '=HYPERLINK("http://example.invalid","cli', first: '=' },
+    });
+    expect(report.warnings.map((w) => w.code)).toEqual(['formula_cell', 'formula_cell', 'formula_cell', 'formula_cell']);
     expect(lib.repos.people.findByExternalId('FX-1')!.firstName).toBe('=HYPERLINK("http://example.invalid","click")');
     expect(lib.repos.people.findByExternalId('FX-2')).toMatchObject({ firstName: '+31612345678', lastName: '@Dijkstra' });
     expect(lib.repos.schools.listClasses().map((c) => c.name).sort()).toEqual(['-Groep 8', 'Groep 8']);
@@ -98,7 +148,13 @@ describe('row problems in a people file', () => {
   it('refuses names over 200 characters but counts characters, not bytes', () => {
     const report = check('people', 'people-long-names.csv');
     expect(report.errors).toEqual([
-      { line: 2, column: 'first_name', message: 'The first name is 255 characters long; at most 200 are allowed. Shorten it in the file.' },
+      {
+        line: 2,
+        column: 'first_name',
+        code: 'value_too_long',
+        params: { field: 'first_name', length: 255, max: 200 },
+        message: 'The first name is 255 characters long; at most 200 are allowed. Shorten it in the file.',
+      },
     ]);
     const ok = importCsv(lib, localAdmin, 'people', Buffer.from(fixture('people-long-names.csv').toString().split('\n').filter((_, i) => i !== 1).join('\n')), {
       dryRun: false,
@@ -175,6 +231,14 @@ describe('row problems in a consents file', () => {
   it('refuses an answer dated in the future', () => {
     const csv = 'external_id,channel,status,given_on\nDL-1001,website,granted,2026-11-26\n';
     const report = importCsv(lib, localAdmin, 'consents', Buffer.from(csv), { dryRun: true, today });
-    expect(report.errors).toEqual([{ line: 2, column: 'given_on', message: '2026-11-26 lies in the future (today is 2026-11-25).' }]);
+    expect(report.errors).toEqual([
+      {
+        line: 2,
+        column: 'given_on',
+        code: 'date_in_future',
+        params: { field: 'given_on', value: '2026-11-26', today: '2026-11-25' },
+        message: '2026-11-26 lies in the future (today is 2026-11-25).',
+      },
+    ]);
   });
 });

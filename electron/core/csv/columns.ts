@@ -34,7 +34,7 @@ export function resolveColumns(
   const spec = specs[kind];
   for (const key of Object.keys(userMapping ?? {})) {
     if (!spec.all.includes(key)) {
-      problems.error(null, key, `The mapping names "${key}", which is not a column of a ${kind} file. Columns: ${spec.all.join(', ')}.`);
+      problems.error(null, key, { code: 'unknown_mapped_column', params: { key, kind, columns: [...spec.all] } }, `The mapping names "${key}", which is not a column of a ${kind} file. Columns: ${spec.all.join(', ')}.`);
     }
   }
   const positions = new Map<string, number[]>();
@@ -42,29 +42,31 @@ export function resolveColumns(
 
   const index = new Map<string, number>();
   const mapping: Record<string, string> = {};
-  const missing: string[] = [];
+  const missing: { field: string; mappedTo: string | null }[] = [];
   for (const column of spec.all) {
     const wanted = userMapping?.[column] ?? column;
     const found = positions.get(norm(wanted)) ?? [];
     if (found.length > 1) {
-      problems.error(1, column, `The header "${wanted}" appears ${found.length} times, so the column "${column}" is ambiguous. Rename or remove the extra columns.`);
+      problems.error(1, column, { code: 'duplicate_header', params: { header: wanted, count: found.length, field: column } }, `The header "${wanted}" appears ${found.length} times, so the column "${column}" is ambiguous. Rename or remove the extra columns.`);
     } else if (found.length === 1) {
       index.set(column, found[0]!);
       mapping[column] = headers[found[0]!]!;
     } else if (!spec.optional.includes(column)) {
-      missing.push(userMapping?.[column] ? `${column} (mapped to "${wanted}")` : column);
+      missing.push({ field: column, mappedTo: userMapping?.[column] ? wanted : null });
     }
   }
   if (missing.length > 0) {
+    const named = missing.map((m) => (m.mappedTo === null ? m.field : `${m.field} (mapped to "${m.mappedTo}")`));
     problems.error(
       null,
       null,
-      `The file lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}. Headers found: ${headers.map((h) => `"${h}"`).join(', ') || 'none'}. ` +
+      { code: 'missing_columns', params: { missing, headers: [...headers] } },
+      `The file lacks the column${missing.length > 1 ? 's' : ''} ${named.join(', ')}. Headers found: ${headers.map((h) => `"${h}"`).join(', ') || 'none'}. ` +
         'Rename the headers in the file or map each column to the header that holds it.',
     );
   }
   const used = new Set(index.values());
   const unused = headers.filter((h, i) => !used.has(i) && h !== '');
-  if (unused.length > 0) problems.warn(1, null, `These columns are not used and will be ignored: ${unused.map((h) => `"${h}"`).join(', ')}.`);
+  if (unused.length > 0) problems.warn(1, null, { code: 'unused_columns', params: { headers: unused } }, `These columns are not used and will be ignored: ${unused.map((h) => `"${h}"`).join(', ')}.`);
   return { index, mapping };
 }

@@ -22,9 +22,9 @@ function warnAboutGiver(cells: RowCells, person: Person, record: NewConsentRecor
   const required = requiredGiver(person, record.givenOn);
   const who = `${person.firstName} ${person.lastName}`;
   if (record.givenBy === 'pupil' && required === 'guardian') {
-    cells.warn('given_by', `${who} was under 16 on ${record.givenOn}, so a guardian must answer; this record will show as given by the wrong person.`);
+    cells.warn('given_by', { code: 'giver_must_be_guardian', params: { person: who, date: record.givenOn } }, `${who} was under 16 on ${record.givenOn}, so a guardian must answer; this record will show as given by the wrong person.`);
   } else if (record.givenBy === 'guardian' && required === 'pupil') {
-    cells.warn('given_by', `${who} was 16 or older on ${record.givenOn}, so the pupil must answer personally; this record will show as "needs pupil".`);
+    cells.warn('given_by', { code: 'giver_must_be_pupil', params: { person: who, date: record.givenOn } }, `${who} was 16 or older on ${record.givenOn}, so the pupil must answer personally; this record will show as "needs pupil".`);
   }
 }
 
@@ -51,8 +51,11 @@ export function planConsents(
     const cells = rowCells(row, table.headers.length, columns, problems);
     const externalId = cells.label('external_id', 'external id', maxExternalIdLength);
     const channel = cells.text('channel').toLowerCase();
-    if (channel === '') cells.error('channel', `The channel is empty. Use one of: ${channelKeys.join(', ')}.`);
-    else if (!channelKeys.includes(channel)) cells.error('channel', `Unknown channel "${cells.text('channel')}". Use one of: ${channelKeys.join(', ')}.`);
+    const channelOptions = { field: 'channel', options: channelKeys };
+    if (channel === '') cells.error('channel', { code: 'choice_empty', params: channelOptions }, `The channel is empty. Use one of: ${channelKeys.join(', ')}.`);
+    else if (!channelKeys.includes(channel)) {
+      cells.error('channel', { code: 'choice_unknown', params: { ...channelOptions, value: cells.text('channel') } }, `Unknown channel "${cells.text('channel')}". Use one of: ${channelKeys.join(', ')}.`);
+    }
     const status = cells.choice('status', consentStatuses, { required: true });
     const givenBy = cells.choice('given_by', consentGivers, { required: false });
     const givenOn = cells.date('given_on', { required: true, notAfter: today });
@@ -61,7 +64,7 @@ export function planConsents(
     if (externalId !== null) {
       if (!people.has(externalId)) people.set(externalId, lib.repos.people.findByExternalId(externalId));
       person = people.get(externalId);
-      if (!person) cells.error('external_id', `No person has the external id "${externalId}". Import the people list first, or correct the id.`);
+      if (!person) cells.error('external_id', { code: 'unknown_person', params: { externalId } }, `No person has the external id "${externalId}". Import the people list first, or correct the id.`);
     }
     if (!cells.ok || !person || status === null || givenOn === null) continue;
 
@@ -76,7 +79,7 @@ export function planConsents(
       );
     } catch (err) {
       if (!(err instanceof ClearFrameError)) throw err;
-      cells.error(null, err.message);
+      cells.error(null, { code: 'unexpected', params: {} }, err.message);
       continue;
     }
     warnAboutGiver(cells, person, record);
@@ -85,15 +88,15 @@ export function planConsents(
     if (!history) histories.set(person.id, (history = lib.repos.consent.historyOf(person.id)));
     const same = history.find((r) => sameAnswer(r, record));
     if (same) {
-      if (same.line !== undefined) cells.warn(null, `This row repeats line ${same.line}; it is imported once.`);
+      if (same.line !== undefined) cells.warn(null, { code: 'repeats_line', params: { firstLine: same.line } }, `This row repeats line ${same.line}; it is imported once.`);
       unchanged++;
       continue;
     }
     const latest = history.filter((r) => r.channel === channel).reduce<Answer | null>((a, r) => (a && a.givenOn > r.givenOn ? a : r), null);
     if (latest && latest.givenOn > record.givenOn) {
-      cells.warn(null, `This answer (${record.givenOn}) is older than the latest one for ${channel} (${latest.givenOn}); it joins the history but does not change the current consent.`);
+      cells.warn(null, { code: 'older_answer', params: { date: record.givenOn, channel, latest: latest.givenOn } }, `This answer (${record.givenOn}) is older than the latest one for ${channel} (${latest.givenOn}); it joins the history but does not change the current consent.`);
     } else if (latest && latest.givenOn === record.givenOn) {
-      cells.warn(null, `There is already another answer for ${channel} given on ${record.givenOn}; this row, recorded later, becomes the current one.`);
+      cells.warn(null, { code: 'same_day_answer', params: { date: record.givenOn, channel } }, `There is already another answer for ${channel} given on ${record.givenOn}; this row, recorded later, becomes the current one.`);
     }
     history.push({ ...record, line: row.line });
     appends.push(record);

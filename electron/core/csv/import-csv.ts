@@ -48,24 +48,28 @@ export function importCsv(lib: Library, ctx: RequestContext, kind: CsvKind, byte
     unchanged: 0,
     errors: problems.errors,
     warnings: problems.warnings,
+    errorCount: 0,
+    warningCount: 0,
     applied: false,
     messages: [],
   };
   const finish = (): CsvImportReport => {
+    report.errorCount = problems.totalErrors;
+    report.warningCount = problems.totalWarnings;
     report.messages = reportMessages(report, problems.totalErrors, problems.totalWarnings);
     return report;
   };
 
   const decoded = decodeCsvBytes(bytes);
   if (!decoded.ok) {
-    problems.error(null, null, decoded.message);
+    problems.error(null, null, decoded.reason, decoded.message);
     return finish();
   }
   report.encoding = decoded.encoding;
   report.delimiter = detectDelimiter(decoded.text);
   const parsed = parseCsvText(decoded.text, report.delimiter);
   if (!parsed.ok) {
-    problems.error(parsed.line, null, parsed.message);
+    problems.error(parsed.line, null, parsed.reason, parsed.message);
     return finish();
   }
   const { table } = parsed;

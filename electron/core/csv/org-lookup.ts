@@ -25,6 +25,7 @@ export function orgLookup(lib: Library) {
       if (!schoolKeyPattern.test(lower)) {
         cells.error(
           'school',
+          { code: 'school_key_invalid', params: { value } },
           `"${value}" is not a known school, and not usable as the key of a new one (lower-case letters, digits, - and _, at most 40, e.g. "de-linde"). Use the school's key.`,
         );
         return null;

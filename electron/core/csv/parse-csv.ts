@@ -1,5 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import type { CsvImportReport } from '../../../shared/contract/csv-import';
+import type { CsvProblemReason, InvalidCsvCause } from '../../../shared/domain/csv-problem-reasons';
 
 export type CsvDelimiter = CsvImportReport['delimiter'];
 
@@ -15,7 +16,7 @@ export interface CsvTable {
   rows: CsvRow[];
 }
 
-export type ParsedCsv = { ok: true; table: CsvTable } | { ok: false; line: number | null; message: string };
+export type ParsedCsv = { ok: true; table: CsvTable } | { ok: false; line: number | null; reason: CsvProblemReason; message: string };
 
 /**
  * Dutch spreadsheet programs write `;` (the comma is the decimal separator), others `,`:
@@ -49,7 +50,13 @@ export function parseCsvText(text: string, delimiter: CsvDelimiter): ParsedCsv {
   } catch (err) {
     if (err instanceof CsvError) {
       const line = typeof err.lines === 'number' ? err.lines : null;
-      return { ok: false, line, message: `The file is not valid CSV near line ${line ?? '?'}: ${quoteHint(err.code)}` };
+      const cause = quoteCause(err.code);
+      return {
+        ok: false,
+        line,
+        reason: { code: 'invalid_csv', params: { line, cause, parserCode: err.code } },
+        message: `The file is not valid CSV near line ${line ?? '?'}: ${quoteHint(cause, err.code)}`,
+      };
     }
     throw err;
   }
@@ -63,13 +70,19 @@ export function parseCsvText(text: string, delimiter: CsvDelimiter): ParsedCsv {
     if (header) rows.push(row);
     else header = row;
   }
-  if (!header) return { ok: false, line: null, message: 'The file has no header line. The first line must name the columns.' };
+  if (!header) return { ok: false, line: null, reason: { code: 'no_header', params: {} }, message: 'The file has no header line. The first line must name the columns.' };
   return { ok: true, table: { headers: header.cells.map((h) => h.trim()), headerLine: header.line, rows } };
 }
 
-function quoteHint(code: string): string {
-  if (code === 'CSV_QUOTE_NOT_CLOSED') return 'a quoted value is never closed. Check for a missing double quote (").';
-  if (code === 'INVALID_OPENING_QUOTE' || code === 'CSV_INVALID_CLOSING_QUOTE') {
+function quoteCause(code: string): InvalidCsvCause {
+  if (code === 'CSV_QUOTE_NOT_CLOSED') return 'quote_not_closed';
+  if (code === 'INVALID_OPENING_QUOTE' || code === 'CSV_INVALID_CLOSING_QUOTE') return 'quote_inside_value';
+  return 'other';
+}
+
+function quoteHint(cause: InvalidCsvCause, code: string): string {
+  if (cause === 'quote_not_closed') return 'a quoted value is never closed. Check for a missing double quote (").';
+  if (cause === 'quote_inside_value') {
     return 'a double quote (") stands inside a value. Put the whole value in double quotes and double the quote inside it ("").';
   }
   return `the parser stopped (${code}). Export the list again as CSV.`;

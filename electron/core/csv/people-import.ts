@@ -29,7 +29,7 @@ function readPerson(cells: RowCells, org: OrgLookup, today: string): PersonValue
   const schoolKey = org.school(cells);
   const classText = cells.text('class');
   const className = classText === '' ? null : cells.label('class', 'class');
-  if (className !== null && cells.text('school') === '') cells.error('class', `The class "${className}" is given without a school. Fill in the school too.`);
+  if (className !== null && cells.text('school') === '') cells.error('class', { code: 'class_without_school', params: { className } }, `The class "${className}" is given without a school. Fill in the school too.`);
   const dateOfBirth = cells.date('date_of_birth', { required: false, notAfter: today });
   if (!cells.ok || externalId === null || firstName === null || lastName === null || role === null) return null;
   return { externalId, firstName, lastName, role, schoolKey, className, dateOfBirth: dateOfBirth ?? undefined };
@@ -59,7 +59,7 @@ export function planPeople(
     if (!values) continue;
     const firstLine = seen.get(values.externalId);
     if (firstLine !== undefined) {
-      cells.error('external_id', `The external id "${values.externalId}" is already used on line ${firstLine}. Each person may appear once.`);
+      cells.error('external_id', { code: 'duplicate_external_id', params: { externalId: values.externalId, firstLine } }, `The external id "${values.externalId}" is already used on line ${firstLine}. Each person may appear once.`);
       continue;
     }
     seen.set(values.externalId, row.line);
@@ -78,7 +78,8 @@ export function planPeople(
       (values.dateOfBirth !== undefined && before.dateOfBirth !== values.dateOfBirth)
     ) {
       if (values.schoolKey === null && values.className === null && before.schoolId !== null) {
-        cells.warn('school', `${values.firstName} ${values.lastName} is no longer linked to a school or class after this import.`);
+        const person = `${values.firstName} ${values.lastName}`;
+        cells.warn('school', { code: 'person_unlinked', params: { person } }, `${person} is no longer linked to a school or class after this import.`);
       }
       updates.push({ before, values });
     } else unchanged++;

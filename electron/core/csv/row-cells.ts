@@ -1,7 +1,7 @@
 import { isIsoDate } from '../../../shared/domain/dates';
 import type { ResolvedColumns } from './columns';
 import type { CsvRow } from './parse-csv';
-import type { ProblemList } from './problem-list';
+import type { ProblemList, ProblemReason } from './problem-list';
 
 /** Longer values are a mistake in the file, not a name; the same limits as when a person is entered by hand. */
 export const maxNameLength = 200;
@@ -24,24 +24,26 @@ export interface RowCells {
   date(column: string, opts: { required: boolean; notAfter?: string }): string | null;
   /** One of a few lower-case words, matched case-insensitively; '' gives null. */
   choice<T extends string>(column: string, options: readonly T[], opts: { required: boolean }): T | null;
-  error(column: string | null, message: string): void;
-  warn(column: string | null, message: string): void;
+  error(column: string | null, reason: ProblemReason, message: string): void;
+  warn(column: string | null, reason: ProblemReason, message: string): void;
 }
 
 export function rowCells(row: CsvRow, headerCount: number, columns: ResolvedColumns, problems: ProblemList): RowCells {
   let ok = true;
   const { line } = row;
-  const error = (column: string | null, message: string) => {
+  const error = (column: string | null, reason: ProblemReason, message: string) => {
     ok = false;
-    problems.error(line, column, message);
+    problems.error(line, column, reason, message);
   };
-  const warn = (column: string | null, message: string) => problems.warn(line, column, message);
+  const warn = (column: string | null, reason: ProblemReason, message: string) => problems.warn(line, column, reason, message);
+  const fields = { fields: row.cells.length, expected: headerCount };
 
   if (row.cells.length < headerCount) {
-    error(null, `This row has ${row.cells.length} fields, but the header has ${headerCount}. Check for a missing delimiter or a line broken in two.`);
+    error(null, { code: 'too_few_fields', params: fields }, `This row has ${row.cells.length} fields, but the header has ${headerCount}. Check for a missing delimiter or a line broken in two.`);
   } else if (row.cells.slice(headerCount).some((c) => c.trim() !== '')) {
     error(
       null,
+      { code: 'too_many_fields', params: fields },
       `This row has ${row.cells.length} fields, but the header has ${headerCount}. A value probably contains the delimiter (for example "Vries, de"); put such values in double quotes.`,
     );
   }
@@ -63,38 +65,40 @@ export function rowCells(row: CsvRow, headerCount: number, columns: ResolvedColu
     label(column, what, max = maxNameLength) {
       const value = text(column);
       if (value === '') {
-        error(column, `The ${what} is empty.`);
+        error(column, { code: 'value_empty', params: { field: column } }, `The ${what} is empty.`);
         return null;
       }
       if (controlChars.test(value)) {
-        error(column, `The ${what} contains a line break or tab. Keep it on one line.`);
+        error(column, { code: 'value_multiline', params: { field: column } }, `The ${what} contains a line break or tab. Keep it on one line.`);
         return null;
       }
-      if ([...value].length > max) {
-        error(column, `The ${what} is ${[...value].length} characters long; at most ${max} are allowed. Shorten it in the file.`);
+      const length = [...value].length;
+      if (length > max) {
+        error(column, { code: 'value_too_long', params: { field: column, length, max } }, `The ${what} is ${length} characters long; at most ${max} are allowed. Shorten it in the file.`);
         return null;
       }
       if (formulaStart.test(value)) {
-        warn(column, `The ${what} "${value.slice(0, 40)}" starts with "${value[0]}", which spreadsheets treat as a formula. ClearFrame keeps it as plain text.`);
+        const shown = value.slice(0, 40);
+        const first = value[0]!;
+        warn(column, { code: 'formula_cell', params: { field: column, value: shown, first } }, `The ${what} "${shown}" starts with "${first}", which spreadsheets treat as a formula. ClearFrame keeps it as plain text.`);
       }
       return value;
     },
     date(column, { required, notAfter }) {
       const value = text(column);
       if (value === '') {
-        if (required) error(column, `The ${column} is empty. Write the date as YYYY-MM-DD, e.g. 2012-03-15.`);
+        if (required) error(column, { code: 'date_empty', params: { field: column } }, `The ${column} is empty. Write the date as YYYY-MM-DD, e.g. 2012-03-15.`);
         return null;
       }
       if (!isIsoDate(value)) {
         const dayFirst = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(value);
-        const hint = dayFirst
-          ? ` It looks like day-month-year: write it as ${dayFirst[3]}-${dayFirst[2]!.padStart(2, '0')}-${dayFirst[1]!.padStart(2, '0')}.`
-          : ' Write it as YYYY-MM-DD, e.g. 2012-03-15.';
-        error(column, `"${value}" is not a valid date.${hint}`);
+        const suggestion = dayFirst ? `${dayFirst[3]}-${dayFirst[2]!.padStart(2, '0')}-${dayFirst[1]!.padStart(2, '0')}` : null;
+        const hint = suggestion ? ` It looks like day-month-year: write it as ${suggestion}.` : ' Write it as YYYY-MM-DD, e.g. 2012-03-15.';
+        error(column, { code: 'date_invalid', params: { field: column, value, suggestion } }, `"${value}" is not a valid date.${hint}`);
         return null;
       }
       if (notAfter !== undefined && value > notAfter) {
-        error(column, `${value} lies in the future (today is ${notAfter}).`);
+        error(column, { code: 'date_in_future', params: { field: column, value, today: notAfter } }, `${value} lies in the future (today is ${notAfter}).`);
         return null;
       }
       return value;
@@ -102,11 +106,11 @@ export function rowCells(row: CsvRow, headerCount: number, columns: ResolvedColu
     choice<T extends string>(column: string, options: readonly T[], { required }: { required: boolean }): T | null {
       const value = text(column).toLowerCase();
       if (value === '') {
-        if (required) error(column, `The ${column} is empty. Use one of: ${options.join(', ')}.`);
+        if (required) error(column, { code: 'choice_empty', params: { field: column, options: [...options] } }, `The ${column} is empty. Use one of: ${options.join(', ')}.`);
         return null;
       }
       if (!(options as readonly string[]).includes(value)) {
-        error(column, `Unknown ${column} "${text(column)}". Use one of: ${options.join(', ')}.`);
+        error(column, { code: 'choice_unknown', params: { field: column, value: text(column), options: [...options] } }, `Unknown ${column} "${text(column)}". Use one of: ${options.join(', ')}.`);
         return null;
       }
       return value as T;

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { ClearFrameError } from '../../../shared/result';
+import { ImportFileError } from './import-failure';
 import { contentPath } from '../library-paths';
 
 const chunkSize = 1024 * 1024;
@@ -89,7 +89,7 @@ export async function copyIntoStore(
   await output.close();
   if (hash.digest('hex') !== expectedSha) {
     await rm(tmp, { force: true });
-    throw new ClearFrameError('conflict', 'The file changed while it was being imported; import it again when nothing is writing to it.');
+    throw new ImportFileError('conflict', { code: 'file_changed', params: {} }, 'The file changed while it was being imported; import it again when nothing is writing to it.');
   }
   await publishFile(tmp, finalPath);
   return finalPath;

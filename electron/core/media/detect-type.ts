@@ -1,3 +1,4 @@
+import type { UnsupportedKind } from '../../../shared/domain/import-failure-reasons';
 import type { MediaKind } from '../../../shared/types';
 
 export interface MediaType {
@@ -37,8 +38,11 @@ const mp4Brands = new Set(['isom', 'iso2', 'iso3', 'iso4', 'iso5', 'iso6', 'mp41
 /** QuickTime files from older cameras have no ftyp box and start straight with one of these atoms. */
 const bareQuickTimeAtoms = new Set(['moov', 'mdat', 'wide', 'free', 'skip', 'pnot']);
 
-/** What a file holds when it is not something ClearFrame reads: named in the error so the user knows why. */
-export type Unsupported = { unsupported: string };
+/**
+ * What a file holds when it is not something ClearFrame reads: named in the error so the user knows why;
+ * `unsupported` in the English sentence, `what` (and the MP4 `brand`) for the UI's own language.
+ */
+export type Unsupported = { unsupported: string; what: UnsupportedKind; brand?: string };
 
 function ascii(bytes: Buffer, start: number, end: number): string {
   return bytes.subarray(start, Math.min(end, bytes.length)).toString('latin1');
@@ -49,22 +53,22 @@ function isoBmff(bytes: Buffer): MediaType | Unsupported {
   const major = ascii(bytes, 8, 12);
   const brands = [major];
   for (let at = 16; at + 4 <= Math.min(boxSize, bytes.length); at += 4) brands.push(ascii(bytes, at, at + 4));
-  if (brands.includes('avif') || brands.includes('avis')) return { unsupported: 'an AVIF image' };
+  if (brands.includes('avif') || brands.includes('avis')) return { unsupported: 'an AVIF image', what: 'avif' };
   if (heicBrands.has(major) || (heifBrands.has(major) && brands.some((b) => heicBrands.has(b)))) return heic;
   if (heifBrands.has(major)) return heif;
   if (major === 'qt  ') return mov;
   if (m4vBrands.has(major)) return m4v;
   if (mp4Brands.has(major) || major.startsWith('3g')) return mp4;
-  if (major === 'M4A ' || major === 'M4B ') return { unsupported: 'an audio file' };
-  if (major === 'crx ') return { unsupported: 'a Canon raw file' };
-  return { unsupported: `an MP4-family file of type "${major.trim()}"` };
+  if (major === 'M4A ' || major === 'M4B ') return { unsupported: 'an audio file', what: 'audio' };
+  if (major === 'crx ') return { unsupported: 'a Canon raw file', what: 'canon_raw' };
+  return { unsupported: `an MP4-family file of type "${major.trim()}"`, what: 'mp4_family', brand: major.trim() };
 }
 
 function ebml(bytes: Buffer): MediaType | Unsupported {
   // The DocType element (0x4282) names the flavour: WebM plays in browsers, plain Matroska often does not.
   const header = ascii(bytes, 4, bytes.length);
   if (header.includes('webm')) return webm;
-  return { unsupported: 'a Matroska (MKV) video; convert it to MP4 or WebM first' };
+  return { unsupported: 'a Matroska (MKV) video; convert it to MP4 or WebM first', what: 'matroska' };
 }
 
 /** TIFF-shaped camera raw formats; their first image is a small embedded preview, not the photo. */
@@ -81,21 +85,21 @@ export function detectMediaType(bytes: Buffer, fileName = ''): MediaType | Unsup
   if (b.length >= 12 && ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 12) === 'WEBP') return webp;
   if (b.length >= 4 && (ascii(b, 0, 4) === 'II*\0' || ascii(b, 0, 4) === 'MM\0*')) {
     // Canon CR2 is TIFF-shaped but holds raw sensor data.
-    if (ascii(b, 8, 10) === 'CR') return { unsupported: 'a Canon raw file' };
+    if (ascii(b, 8, 10) === 'CR') return { unsupported: 'a Canon raw file', what: 'canon_raw' };
     const ext = fileName.toLowerCase().split('.').pop() ?? '';
-    if (rawExtensions.has(ext)) return { unsupported: 'a camera raw file; export it as JPEG or TIFF first' };
+    if (rawExtensions.has(ext)) return { unsupported: 'a camera raw file; export it as JPEG or TIFF first', what: 'camera_raw' };
     return tiff;
   }
   if (b.length >= 12 && ascii(b, 4, 8) === 'ftyp') return isoBmff(b);
   if (b.length >= 8 && bareQuickTimeAtoms.has(ascii(b, 4, 8))) return mov;
   if (b.length >= 4 && b.readUInt32BE(0) === 0x1a45dfa3) return ebml(b);
-  if (ascii(b, 0, 4) === 'GIF8') return { unsupported: 'a GIF image' };
-  if (ascii(b, 0, 2) === 'BM') return { unsupported: 'a BMP image' };
-  if (ascii(b, 0, 4) === '%PDF') return { unsupported: 'a PDF document' };
-  if (ascii(b, 0, 4) === 'PK\x03\x04') return { unsupported: 'a ZIP archive or Office document' };
-  if (ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 12) === 'AVI ') return { unsupported: 'an AVI video; convert it to MP4 first' };
-  if (looksLikeText(b)) return { unsupported: 'a text file' };
-  return { unsupported: 'an unknown file type' };
+  if (ascii(b, 0, 4) === 'GIF8') return { unsupported: 'a GIF image', what: 'gif' };
+  if (ascii(b, 0, 2) === 'BM') return { unsupported: 'a BMP image', what: 'bmp' };
+  if (ascii(b, 0, 4) === '%PDF') return { unsupported: 'a PDF document', what: 'pdf' };
+  if (ascii(b, 0, 4) === 'PK\x03\x04') return { unsupported: 'a ZIP archive or Office document', what: 'zip' };
+  if (ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 12) === 'AVI ') return { unsupported: 'an AVI video; convert it to MP4 first', what: 'avi' };
+  if (looksLikeText(b)) return { unsupported: 'a text file', what: 'text' };
+  return { unsupported: 'an unknown file type', what: 'unknown' };
 }
 
 function looksLikeText(b: Buffer): boolean {

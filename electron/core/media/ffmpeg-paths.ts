@@ -1,7 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, join } from 'node:path';
-import { ClearFrameError } from '../../../shared/result';
+import { ImportFileError } from './import-failure';
 
 type Tool = 'ffmpeg' | 'ffprobe';
 
@@ -46,7 +46,7 @@ export function toolPath(tool: Tool): string {
   if (known) return known;
   const path = findOnPath(tool) ?? fromInstaller(tool);
   if (!path) {
-    throw new ClearFrameError('unsupported', `ClearFrame needs ${tool} to read videos and could not find it. Install ffmpeg and try again.`);
+    throw new ImportFileError('unsupported', { code: 'tool_missing', params: { tool } }, `ClearFrame needs ${tool} to read videos and could not find it. Install ffmpeg and try again.`);
   }
   resolved.set(tool, path);
   return path;

@@ -8,6 +8,7 @@ import type { BatchDefaults, BatchRow } from '../db/repositories/import-reposito
 import type { JobContext } from '../jobs/job-runner';
 import type { Library } from '../library';
 import { heartbeatIntervalMs, ownerIsGone, thisProcess } from './batch-owner';
+import { failureReason } from './import-failure';
 import { prepareFile, type ImportDefaults, type Prepared } from './prepare-file';
 import { walkFiles } from './walk-files';
 
@@ -204,7 +205,7 @@ async function importItem(
     // A cancelled item is not a failed one: it stays pending and the resumed import does it again.
     if (signal.aborted) return 'left pending';
     const message = err instanceof ClearFrameError ? err.message : `ClearFrame could not import this file (${(err as Error).message}).`;
-    lib.transaction(() => lib.repos.imports.finishItem(item.id, 'failed', null, message));
+    lib.transaction(() => lib.repos.imports.finishItem(item.id, 'failed', null, message, failureReason(err)));
     return 'failed';
   }
   const { imports, media, audit } = lib.repos;

@@ -1,5 +1,5 @@
 import sharp, { type Metadata } from 'sharp';
-import { ClearFrameError } from '../../../shared/result';
+import { ImportFileError } from './import-failure';
 import { importLimits } from './limits';
 
 export interface PhotoHeader {
@@ -23,11 +23,12 @@ export async function readPhotoHeader(path: string, label: string): Promise<Phot
   try {
     meta = await sharp(path, { limitInputPixels: false }).metadata();
   } catch (err) {
-    throw new ClearFrameError('invalid_input', `The ${label} image could not be read (${(err as Error).message.trim()}): the file is damaged or incomplete.`);
+    const detail = (err as Error).message.trim();
+    throw new ImportFileError('invalid_input', { code: 'image_unreadable', params: { label, detail } }, `The ${label} image could not be read (${detail}): the file is damaged or incomplete.`);
   }
   const { width, height } = meta;
   if (!width || !height) {
-    throw new ClearFrameError('invalid_input', `The ${label} image does not say how large it is: the file is damaged or incomplete.`);
+    throw new ImportFileError('invalid_input', { code: 'image_no_size', params: { label } }, `The ${label} image does not say how large it is: the file is damaged or incomplete.`);
   }
   assertPixelLimit(width, height);
   return {
@@ -43,9 +44,11 @@ export async function readPhotoHeader(path: string, label: string): Promise<Phot
 export function assertPixelLimit(width: number, height: number): void {
   if (width * height > importLimits.pixels) {
     const mp = Math.round((width * height) / 1e6);
-    throw new ClearFrameError(
+    const limitMp = importLimits.pixels / 1e6;
+    throw new ImportFileError(
       'invalid_input',
-      `The image declares ${width} × ${height} pixels (${mp} megapixels), more than the ${importLimits.pixels / 1e6}-megapixel limit; ClearFrame refuses it rather than risk running out of memory.`,
+      { code: 'too_many_pixels', params: { width, height, megapixels: mp, limitMegapixels: limitMp } },
+      `The image declares ${width} × ${height} pixels (${mp} megapixels), more than the ${limitMp}-megapixel limit; ClearFrame refuses it rather than risk running out of memory.`,
     );
   }
 }

@@ -5,6 +5,7 @@ import type { License } from '../../../shared/types';
 import type { NewMedia } from '../db/repositories/media-repository';
 import type { Library } from '../library';
 import { contentPath } from '../library-paths';
+import { ImportFileError } from './import-failure';
 import { copyIntoStore, hashFile } from './content-store';
 import { detectMediaType, isUnsupported, sniffLength, type MediaType } from './detect-type';
 import { formatBytes, importLimits } from './limits';
@@ -30,15 +31,15 @@ async function readType(path: string): Promise<{ type: MediaType; size: number }
   let size: number;
   try {
     const info = await stat(path);
-    if (!info.isFile()) throw new ClearFrameError('invalid_input', 'This is not a regular file.');
+    if (!info.isFile()) throw new ImportFileError('invalid_input', { code: 'not_regular_file', params: {} }, 'This is not a regular file.');
     size = info.size;
   } catch (err) {
     if (err instanceof ClearFrameError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new ClearFrameError('not_found', 'The file is no longer there; it was moved or deleted after the import started.');
-    throw new ClearFrameError('io_error', `The file could not be opened (${code ?? 'error'}); check that ClearFrame may read it.`);
+    if (code === 'ENOENT') throw new ImportFileError('not_found', { code: 'file_gone', params: {} }, 'The file is no longer there; it was moved or deleted after the import started.');
+    throw new ImportFileError('io_error', { code: 'cannot_open', params: { errno: code ?? 'error' } }, `The file could not be opened (${code ?? 'error'}); check that ClearFrame may read it.`);
   }
-  if (size === 0) throw new ClearFrameError('invalid_input', 'The file is empty (0 bytes): it was not copied completely.');
+  if (size === 0) throw new ImportFileError('invalid_input', { code: 'empty_file', params: {} }, 'The file is empty (0 bytes): it was not copied completely.');
   const head = Buffer.alloc(Math.min(sniffLength, size));
   const file = await open(path, 'r');
   try {
@@ -48,11 +49,15 @@ async function readType(path: string): Promise<{ type: MediaType; size: number }
   }
   const type = detectMediaType(head, basename(path));
   if (isUnsupported(type)) {
-    throw new ClearFrameError('unsupported', `This is not a photo or video ClearFrame can read (it looks like ${type.unsupported}).`);
+    const params = type.brand === undefined ? { kind: type.what } : { kind: type.what, brand: type.brand };
+    throw new ImportFileError('unsupported', { code: 'unsupported_type', params }, `This is not a photo or video ClearFrame can read (it looks like ${type.unsupported}).`);
   }
   const limit = type.kind === 'photo' ? importLimits.photoBytes : importLimits.videoBytes;
   if (size > limit) {
-    throw new ClearFrameError('invalid_input', `The ${type.label} file is ${formatBytes(size)}, more than the ${formatBytes(limit)} ClearFrame takes for a ${type.kind}.`);
+    throw new ImportFileError(
+      'invalid_input',
+      { code: 'file_too_large', params: { label: type.label, kind: type.kind, size, limit } },
+      `The ${type.label} file is ${formatBytes(size)}, more than the ${formatBytes(limit)} ClearFrame takes for a ${type.kind}.`);
   }
   return { type, size };
 }

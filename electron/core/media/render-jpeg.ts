@@ -6,6 +6,7 @@ import type { MediaType } from './detect-type';
 import { ffmpegPath } from './ffmpeg-paths';
 import { heicToSharp } from './heic-pixels';
 import { importLimits } from './limits';
+import { ImportFileError } from './import-failure';
 import { firstErrorLine, runTool } from './run-tool';
 
 /** Thumbnails for the grid and previews for the detail view: always JPEG, so every browser shows them. */
@@ -42,7 +43,8 @@ export async function renderPhotoJpeg(source: string, type: MediaType, edge: num
   try {
     return await writeJpeg(fit(img, edge), dest, tmpDir);
   } catch (err) {
-    throw new ClearFrameError('invalid_input', `The ${type.label} image could not be decoded (${(err as Error).message.trim()}): the file is damaged or incomplete.`);
+    const detail = (err as Error).message.trim();
+    throw new ImportFileError('invalid_input', { code: 'image_undecodable', params: { label: type.label, detail } }, `The ${type.label} image could not be decoded (${detail}): the file is damaged or incomplete.`);
   }
 }
 

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { ClearFrameError } from '../../../shared/result';
+import { ImportFileError } from './import-failure';
 
 export interface ToolResult {
   code: number | null;
@@ -40,14 +41,15 @@ export function runTool(
     });
     child.on('error', (err) => {
       clearTimeout(timer);
-      reject(new ClearFrameError('unsupported', `Could not run ${binary} (${err.message}). Install ffmpeg and try again.`));
+      reject(new ImportFileError('unsupported', { code: 'tool_failed', params: { tool: binary, detail: err.message } }, `Could not run ${binary} (${err.message}). Install ffmpeg and try again.`));
     });
     child.on('close', (code, killedBy) => {
       clearTimeout(timer);
       opts.signal?.removeEventListener('abort', stop);
       if (opts.signal?.aborted) return reject(new ClearFrameError('cancelled', 'The import was cancelled.'));
-      if (overflow) return reject(new ClearFrameError('io_error', 'The video tool produced more output than expected; the file may be damaged.'));
-      if (killedBy) return reject(new ClearFrameError('io_error', `Reading the video took longer than ${Math.round(opts.timeoutMs / 1000)} seconds; the file may be damaged.`));
+      if (overflow) return reject(new ImportFileError('io_error', { code: 'tool_output_too_large', params: {} }, 'The video tool produced more output than expected; the file may be damaged.'));
+      const seconds = Math.round(opts.timeoutMs / 1000);
+      if (killedBy) return reject(new ImportFileError('io_error', { code: 'tool_timeout', params: { seconds } }, `Reading the video took longer than ${seconds} seconds; the file may be damaged.`));
       resolve({ code, stdout: Buffer.concat(out), stderr });
     });
   });

@@ -1,5 +1,5 @@
-import { ClearFrameError } from '../../../shared/result';
 import { ffprobePath } from './ffmpeg-paths';
+import { ImportFileError } from './import-failure';
 import { firstErrorLine, runTool } from './run-tool';
 
 export interface VideoInfo {
@@ -57,18 +57,19 @@ export async function probeVideo(path: string, signal?: AbortSignal): Promise<Vi
     maxStdout: 8 * 1024 * 1024,
   });
   if (result.code !== 0) {
-    throw new ClearFrameError('invalid_input', `The video could not be read (${firstErrorLine(result.stderr)}): the file is damaged or incomplete.`);
+    const detail = firstErrorLine(result.stderr);
+    throw new ImportFileError('invalid_input', { code: 'video_unreadable', params: { detail } }, `The video could not be read (${detail}): the file is damaged or incomplete.`);
   }
   let probe: ProbeOutput;
   try {
     probe = JSON.parse(result.stdout.toString('utf8')) as ProbeOutput;
   } catch {
-    throw new ClearFrameError('invalid_input', 'The video could not be read: ffprobe gave no usable description of it.');
+    throw new ImportFileError('invalid_input', { code: 'video_no_description', params: {} }, 'The video could not be read: ffprobe gave no usable description of it.');
   }
   const streams = probe.streams ?? [];
   const video = streams.find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic);
   if (!video || !video.width || !video.height) {
-    throw new ClearFrameError('invalid_input', 'The file has no video picture (it may be audio only), so ClearFrame cannot import it as a video.');
+    throw new ImportFileError('invalid_input', { code: 'video_no_picture', params: {} }, 'The file has no video picture (it may be audio only), so ClearFrame cannot import it as a video.');
   }
   const rotation = clockwise(video);
   const turned = rotation === 90 || rotation === 270;

@@ -1,10 +1,12 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import type { ImportFailureReason } from '../../../shared/domain/import-failure-reasons';
 
 export interface WalkEntry {
   path: string;
   /** Set when a folder could not be listed: it becomes one failed row instead of silently missing files. */
   error?: string;
+  reason?: ImportFailureReason;
 }
 
 /** Files an operating system leaves in photo folders; they are nobody's media and would only add error rows. */
@@ -50,7 +52,12 @@ export async function walkFiles(roots: string[], signal?: AbortSignal): Promise<
     try {
       names = (await readdir(path)).sort();
     } catch (err) {
-      out.push({ path, error: `The folder could not be read (${(err as NodeJS.ErrnoException).code ?? 'error'}); check that ClearFrame may open it.` });
+      const errno = (err as NodeJS.ErrnoException).code ?? 'error';
+      out.push({
+        path,
+        error: `The folder could not be read (${errno}); check that ClearFrame may open it.`,
+        reason: { code: 'folder_unreadable', params: { errno } },
+      });
       return;
     }
     for (const name of names) await visit(join(path, name), false);

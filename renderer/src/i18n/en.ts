@@ -1,4 +1,5 @@
 import { exportingEn } from '../features/export/export-texts.en';
+import { importReasonEn } from '../features/import/import-reason-texts.en';
 import { gdprEn } from '../features/gdpr/gdpr-texts.en';
 import { timelineEn } from '../features/audit/timeline-texts.en';
 import { publishingEn } from '../features/posts/publishing-texts.en';
@@ -659,4 +660,5 @@ export const en = {
   gdpr: gdprEn,
   timeline: timelineEn,
   exporting: exportingEn,
+  importReason: importReasonEn,
 };

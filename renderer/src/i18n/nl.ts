@@ -1,5 +1,6 @@
 import type { en } from './en';
 import { exportingNl } from '../features/export/export-texts.nl';
+import { importReasonNl } from '../features/import/import-reason-texts.nl';
 import { gdprNl } from '../features/gdpr/gdpr-texts.nl';
 import { timelineNl } from '../features/audit/timeline-texts.nl';
 import { publishingNl } from '../features/posts/publishing-texts.nl';
@@ -663,4 +664,5 @@ export const nl: Texts<typeof en> = {
   gdpr: gdprNl,
   timeline: timelineNl,
   exporting: exportingNl,
+  importReason: importReasonNl,
 };

@@ -20,6 +20,18 @@ export function formatDuration(seconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
+/** A file size in the largest unit under 1024 of it ("1.5 MB", "1,5 MB"); also used outside React. */
+export function formatBytes(lng: string, n: number): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+  let value = n;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return new Intl.NumberFormat(lng, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+}
+
 /** Date, number and size formatting in the language the user chose. */
 export function useFormat() {
   const { i18n } = useTranslation();
@@ -28,15 +40,6 @@ export function useFormat() {
     date: (iso: IsoDate) => formatDate(lng, iso),
     dateTime: (iso: IsoDateTime) => new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
     number: (n: number) => new Intl.NumberFormat(lng).format(n),
-    bytes: (n: number) => {
-      const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
-      let value = n;
-      let unit = 0;
-      while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit += 1;
-      }
-      return new Intl.NumberFormat(lng, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
-    },
+    bytes: (n: number) => formatBytes(lng, n),
   };
 }

@@ -1,3 +1,6 @@
+import type { ImportFailure } from '../../../../shared/contract/media';
+import type { ImportFailureReason } from '../../../../shared/domain/import-failure-reasons';
+import { importFailureCodes, unexpectedImportFailure } from '../../../../shared/domain/import-failure-reasons';
 import type { Db } from '../connection';
 
 export type BatchStatus = 'running' | 'done' | 'cancelled' | 'interrupted';
@@ -41,6 +44,15 @@ const batchColumns = `id, started_at AS startedAt, finished_at AS finishedAt, st
   default_creator AS creator, default_rights_holder AS rightsHolder, default_license AS license,
   default_credit AS credit, school_id AS schoolId, owner_pid AS ownerPid, owner_host AS ownerHost, heartbeat_at AS heartbeatAt`;
 
+const storedReason = (reason: ImportFailureReason | null | undefined): string | null => (reason ? JSON.stringify(reason) : null);
+
+/** Items failed before migration 11, or with a code this version does not know (a newer one wrote it), have no reason to say. */
+function readReason(stored: string | null): ImportFailureReason | typeof unexpectedImportFailure {
+  if (stored === null) return unexpectedImportFailure;
+  const reason = JSON.parse(stored) as ImportFailureReason;
+  return (importFailureCodes as readonly string[]).includes(reason.code) ? reason : unexpectedImportFailure;
+}
+
 /** Import batches and their items: the durable to-do list that lets an interrupted import resume. */
 export function createImportRepository(db: Db) {
   const insertBatch = db.prepare(
@@ -58,21 +70,21 @@ export function createImportRepository(db: Db) {
     "UPDATE import_batches SET status = 'running', finished_at = NULL, owner_pid = @pid, owner_host = @host, heartbeat_at = @now WHERE id = @id",
   );
   const heartbeat = db.prepare<[string, number]>("UPDATE import_batches SET heartbeat_at = ? WHERE id = ? AND status = 'running'");
-  const insertItem = db.prepare<[number, string, ItemStatus, string | null]>(
-    'INSERT OR IGNORE INTO import_items (batch_id, path, status, error) VALUES (?, ?, ?, ?)',
+  const insertItem = db.prepare<[number, string, ItemStatus, string | null, string | null]>(
+    'INSERT OR IGNORE INTO import_items (batch_id, path, status, error, reason) VALUES (?, ?, ?, ?, ?)',
   );
   const updateTotal = db.prepare<{ id: number }>('UPDATE import_batches SET total = (SELECT COUNT(*) FROM import_items WHERE batch_id = @id) WHERE id = @id');
   const pending = db.prepare<[number], { id: number; path: string }>(
     "SELECT id, path FROM import_items WHERE batch_id = ? AND status = 'pending' ORDER BY id",
   );
-  const finishItem = db.prepare<[ItemStatus, number | null, string | null, number]>(
-    "UPDATE import_items SET status = ?, media_id = ?, error = ? WHERE id = ? AND status = 'pending'",
+  const finishItem = db.prepare<[ItemStatus, number | null, string | null, string | null, number]>(
+    "UPDATE import_items SET status = ?, media_id = ?, error = ?, reason = ? WHERE id = ? AND status = 'pending'",
   );
   const counts = db.prepare<[number], { status: ItemStatus; n: number }>(
     'SELECT status, COUNT(*) AS n FROM import_items WHERE batch_id = ? GROUP BY status',
   );
-  const failures = db.prepare<[number], { path: string; error: string }>(
-    "SELECT path, error FROM import_items WHERE batch_id = ? AND status = 'failed' ORDER BY id",
+  const failures = db.prepare<[number], { path: string; error: string; reason: string | null }>(
+    "SELECT path, error, reason FROM import_items WHERE batch_id = ? AND status = 'failed' ORDER BY id",
   );
   return {
     /** Without an owner, any process that opens the library takes the batch over (as before migration 10). */
@@ -91,21 +103,27 @@ export function createImportRepository(db: Db) {
     /** The owner says it is still working on the batch. */
     heartbeat: (id: number): void => void heartbeat.run(new Date().toISOString(), id),
     /** Adds items not yet in the batch (a re-walk on resume finds files added since) and recounts the total. */
-    addItems(batchId: number, items: { path: string; error?: string }[]): void {
-      for (const item of items) insertItem.run(batchId, item.path, item.error ? 'failed' : 'pending', item.error ?? null);
+    addItems(batchId: number, items: { path: string; error?: string; reason?: ImportFailureReason }[]): void {
+      for (const item of items) insertItem.run(batchId, item.path, item.error ? 'failed' : 'pending', item.error ?? null, storedReason(item.reason));
       updateTotal.run({ id: batchId });
     },
     pendingItems: (batchId: number): { id: number; path: string }[] => pending.all(batchId),
     /** Finishes a pending item; an item already finished (by an earlier run) is left as it is. */
-    finishItem(itemId: number, status: Exclude<ItemStatus, 'pending'>, mediaId: number | null, error: string | null): boolean {
-      return finishItem.run(status, mediaId, error, itemId).changes === 1;
+    finishItem(
+      itemId: number,
+      status: Exclude<ItemStatus, 'pending'>,
+      mediaId: number | null,
+      error: string | null,
+      reason: ImportFailureReason | null = null,
+    ): boolean {
+      return finishItem.run(status, mediaId, error, storedReason(reason), itemId).changes === 1;
     },
     counts(batchId: number): ItemCounts {
       const c: ItemCounts = { pending: 0, imported: 0, duplicate: 0, failed: 0 };
       for (const row of counts.all(batchId)) c[row.status] = row.n;
       return c;
     },
-    failures: (batchId: number): { path: string; error: string }[] => failures.all(batchId),
+    failures: (batchId: number): ImportFailure[] => failures.all(batchId).map(({ path, error, reason }) => ({ path, error, ...readReason(reason) })),
   };
 }
 

@@ -5,6 +5,7 @@ import { Icon } from '../../components/Icon';
 import { Loading } from '../../components/Loading';
 import { useFormat } from '../../lib/format';
 import { useCommand } from '../../lib/query';
+import { useImportReasonTexts } from './import-reason-text';
 
 /** Opens the library filtered to one import batch. */
 export function showBatchInLibrary(batchId: number): void {
@@ -22,6 +23,7 @@ function shortPath(path: string, roots: string[]): string {
 export function BatchReport({ batchId }: { batchId: number }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const reasons = useImportReasonTexts();
   const batch = useCommand('media.batch', { batchId });
   const data = batch.data?.id === batchId ? batch.data : undefined;
   if (batch.error) return <ErrorMessage error={batch.error} onRetry={batch.refetch} />;
@@ -67,7 +69,7 @@ export function BatchReport({ batchId }: { batchId: number }) {
                   <td className="path" title={f.path}>
                     {shortPath(f.path, data.roots)}
                   </td>
-                  <td>{f.error}</td>
+                  <td data-code={f.code}>{reasons.failure(f)}</td>
                 </tr>
               ))}
             </tbody>

@@ -2,12 +2,14 @@ import { useTranslation } from 'react-i18next';
 import type { CsvImportReport, CsvProblem } from '../../../../shared/contract/csv-import';
 import { Icon } from '../../components/Icon';
 import { useFormat } from '../../lib/format';
+import { useImportReasonTexts } from './import-reason-text';
 
 /** Long lists of problems are cut off: after a few hundred the user fixes the file, not the list. */
 const maxProblems = 300;
 
 function Problems({ title, problems, tone }: { title: string; problems: CsvProblem[]; tone: 'error' | 'warning' }) {
   const { t } = useTranslation();
+  const reasons = useImportReasonTexts();
   if (problems.length === 0) return null;
   return (
     <div className={`problems problems-${tone}`}>
@@ -28,7 +30,7 @@ function Problems({ title, problems, tone }: { title: string; problems: CsvProbl
             <tr key={i}>
               <td>{p.line ?? '—'}</td>
               <td>{p.column ? <code>{p.column}</code> : '—'}</td>
-              <td>{p.message}</td>
+              <td data-code={p.code}>{reasons.problem(p)}</td>
             </tr>
           ))}
         </tbody>
@@ -42,6 +44,7 @@ function Problems({ title, problems, tone }: { title: string; problems: CsvProbl
 export function CsvReportView({ report }: { report: CsvImportReport }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const summary = useImportReasonTexts().summary(report);
   const counts =
     report.kind === 'people'
       ? [
@@ -59,9 +62,9 @@ export function CsvReportView({ report }: { report: CsvImportReport }) {
     <section className="card" aria-labelledby="csv-report" data-testid="csv-report">
       <h2 id="csv-report">{t('csv.reportTitle')}</h2>
       <p className="muted">{t('csv.reportText')}</p>
-      {report.messages.length > 0 && (
+      {summary.length > 0 && (
         <ul className="report-messages">
-          {report.messages.map((m) => (
+          {summary.map((m) => (
             <li key={m}>{m}</li>
           ))}
         </ul>
