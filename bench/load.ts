@@ -141,6 +141,19 @@ export async function runLoadBench(args: string[]): Promise<unknown> {
       scanTimes.push(performance.now() - t);
     }
     timings['audit person filter, JSON scan (before migration 9)'] = stats(scanTimes);
+    // "Faces to review" as it was before migration 12 (derived from faces and face_detections per query), same run.
+    const derived = lib.db.prepare(
+      `SELECT id FROM media WHERE +id IN (SELECT media_id FROM face_detections WHERE error IS NULL)
+         AND +id IN (SELECT media_id FROM faces WHERE state IN ('unreviewed', 'suggested'))
+       ORDER BY sort_at DESC, id DESC LIMIT 200`,
+    );
+    const derivedTimes: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      derived.all();
+      derivedTimes.push(performance.now() - t);
+    }
+    timings['media.list faces to review, derived per query (before migration 12)'] = stats(derivedTimes);
     const verifyTimes: number[] = [];
     let entries = 0;
     for (let i = 0; i < (quick ? 2 : 5); i++) {

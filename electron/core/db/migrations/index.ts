@@ -9,6 +9,7 @@ import * as m008 from './008-gdpr';
 import * as m009 from './009-audit-people';
 import * as m010 from './010-import-owner';
 import * as m011 from './011-import-failure-reasons';
+import * as m012 from './012-media-face-state';
 
 /**
  * Forward-only migrations, numbered from 1. A migration that has shipped is never edited:
@@ -26,6 +27,7 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 9, name: 'audit-people', sql: m009.sql },
   { version: 10, name: 'import-owner', sql: m010.sql },
   { version: 11, name: 'import-failure-reasons', sql: m011.sql },
+  { version: 12, name: 'media-face-state', sql: m012.sql },
 ];
 
 export const latestVersion = migrations.length;

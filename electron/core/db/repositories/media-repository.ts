@@ -2,7 +2,7 @@ import type { MediaFilter, MediaTile } from '../../../../shared/contract/media';
 import type { Media } from '../../../../shared/types';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../connection';
-import { faceStateCondition, faceSummaryColumns, toFaceSummary, type FaceSummaryRow } from './media-face-sql';
+import { faceSummaryColumns, toFaceSummary, type FaceSummaryRow } from './media-face-sql';
 
 /** Everything the import knows about a new media item: the stored fields, the grid's sort time and the file's own metadata. */
 export type NewMedia = Omit<Media, 'id'> & { sortAt: string; embedded: Record<string, unknown> };
@@ -42,9 +42,9 @@ function dayAfter(isoDate: string): string {
 }
 
 /**
- * Each condition is a plain comparison on a column of the media_grid_* indexes (migration 003), so
- * SQLite walks one of them in sort order and counts without reading the table. Only the class filter
- * (media_classes) and the face filter (media-face-sql.ts) go through subqueries.
+ * Each condition is a plain comparison on a column of the media_grid_* indexes (migrations 003 and 012),
+ * so SQLite walks one of them in sort order and counts without reading the table. Only the class filter
+ * (media_classes) goes through a subquery.
  */
 function whereClause(filter: MediaFilter): { where: string; params: Record<string, unknown> } {
   const where: string[] = [];
@@ -77,7 +77,10 @@ function whereClause(filter: MediaFilter): { where: string; params: Record<strin
     where.push('has_warnings = @hasWarnings');
     params.hasWarnings = filter.hasErrors ? 1 : 0;
   }
-  if (filter.faces !== undefined) where.push(faceStateCondition[filter.faces]);
+  if (filter.faces !== undefined) {
+    where.push('face_state = @faceState');
+    params.faceState = filter.faces;
+  }
   return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
 
