@@ -27,5 +27,5 @@ export const timelineNl: Texts<typeof timelineEn> = {
   publishedDetail_other: '{{identity}}, {{count}} bestanden',
   takedown_pending: 'Publicatie {{id}} op {{channel}} moet offline',
   taken_down: 'Publicatie {{id}} op {{channel}} offline gehaald',
-  kinds: { consent: 'Toestemming', tagged: 'Tag', untagged: 'Tag', published: 'Publicatie', takedown_pending: 'Verwijderen', taken_down: 'Verwijderd' },
+  kinds: { consent: 'Toestemming', tagged: 'Tag', untagged: 'Tag', published: 'Publicatie', takedown_pending: 'Offline halen', taken_down: 'Offline gehaald' },
 };
