@@ -105,8 +105,10 @@ describe('removing a profile', () => {
     expect(sam().user).toBeNull();
     const actions = t.lib.db.prepare('SELECT actor, action FROM audit_log ORDER BY seq').all() as { actor: string; action: string }[];
     expect(actions).toEqual(expect.arrayContaining([{ actor: 'sam', action: 'user.locked' }, { actor: 'admin', action: 'user.removed' }]));
-    // The name is free again.
-    await ok('users.add', { name: 'sam', roles: ['auditor'], password: 'sam-password-2' }, w.admin());
+    // The log keeps "sam" for the removed profile: a new profile may not take the name and its history (or its posts' four eyes).
+    const again = await refused('users.add', { name: 'sam', roles: ['auditor'], password: 'sam-password-2' }, w.admin());
+    expect(again).toMatchObject({ code: 'conflict', message: expect.stringContaining('A removed profile was called sam') });
+    await ok('users.add', { name: 'sam.b', roles: ['auditor'], password: 'sam-password-2' }, w.admin());
   });
 
   it('refuses non-admins, one’s own profile and the last admin, writing nothing', async () => {

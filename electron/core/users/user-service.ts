@@ -2,6 +2,7 @@ import type { UserInfo } from '../../../shared/contract/users';
 import { may, refusal, type Role } from '../../../shared/domain/permissions';
 import { ClearFrameError } from '../../../shared/result';
 import type { RequestContext } from '../api/context';
+import { createAuditReadRepository } from '../db/repositories/audit-read-repository';
 import type { Library } from '../library';
 import { authenticate, wrongPassword } from './sign-in';
 import { hashPassword } from './password-hash';
@@ -66,6 +67,10 @@ export function checkedRoles(lib: Library, name: string, wanted: readonly Role[]
 
 export async function addUser(lib: Library, ctx: RequestContext, input: NewUser): Promise<UserInfo> {
   if (lib.repos.users.findByName(input.name)) throw new ClearFrameError('conflict', `There is already a profile named ${input.name}.`);
+  // The audit log and the four-eyes rule know people by profile name: a new profile must not inherit a removed one's history.
+  if (createAuditReadRepository(lib.db).wasRemovedProfile(input.name)) {
+    throw new ClearFrameError('conflict', `A removed profile was called ${input.name}, and the audit log keeps that name for it. Choose another name, e.g. with an initial.`);
+  }
   const { roles, schoolKeys, schoolIds } = checkedRoles(lib, input.name, input.roles, input.schools);
   const password = input.password ?? '';
   if (password === '' && lib.repos.users.anyPassword()) {

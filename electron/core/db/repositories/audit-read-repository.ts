@@ -58,6 +58,9 @@ export function createAuditReadRepository(db: Db) {
   const head = db.prepare<[], { seq: number; hash: string; at: string }>('SELECT seq, hash, at FROM audit_log ORDER BY seq DESC LIMIT 1');
   const actors = db.prepare<[], string>('SELECT DISTINCT actor FROM audit_log ORDER BY actor').pluck();
   const actions = db.prepare<[], string>('SELECT DISTINCT action FROM audit_log ORDER BY action').pluck();
+  const removedProfile = db.prepare<[string], number>(
+    `SELECT 1 FROM audit_log WHERE action = 'user.removed' AND json_valid(details) AND json_extract(details, '$.name') = ? LIMIT 1`,
+  ).pluck();
   return {
     /** Streams every row oldest first without holding the log in memory. */
     inOrder: (): IterableIterator<AuditEntry> => inOrder.iterate(),
@@ -73,6 +76,8 @@ export function createAuditReadRepository(db: Db) {
     },
     actors: (): string[] => actors.all(),
     actions: (): string[] => actions.all(),
+    /** Whether a profile of this name existed and was removed: the log names people by profile name. */
+    wasRemovedProfile: (name: string): boolean => removedProfile.get(name) !== undefined,
   };
 }
 
