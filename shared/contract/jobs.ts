@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AppError } from '../result';
 import { command } from './define';
 
 export const jobKinds = ['import', 'demo', 'export', 'faces'] as const;
@@ -13,7 +14,8 @@ export interface JobInfo {
   total: number;
   /** What the job is working on now, e.g. the file name being imported. */
   step: string;
-  error: string | null;
+  /** Why a failed job failed: the code names it in the user's language, the message adds the details. */
+  error: AppError | null;
   startedAt: string;
 }
 

@@ -1,5 +1,5 @@
 import type { JobInfo, JobKind } from '../../../shared/contract/jobs';
-import { ClearFrameError } from '../../../shared/result';
+import { ClearFrameError, toAppError } from '../../../shared/result';
 import type { EventBus } from '../events';
 
 export interface JobContext {
@@ -47,7 +47,7 @@ export class JobRunner {
       },
       (err: unknown) => {
         info.status = controller.signal.aborted ? 'cancelled' : 'failed';
-        info.error = err instanceof Error ? err.message : String(err);
+        info.error = toAppError(err);
         this.events.emit('job.finished', { ...info });
         throw err;
       },

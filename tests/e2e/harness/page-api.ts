@@ -16,7 +16,7 @@ export async function finishedJob(page: Page, jobId: number): Promise<JobInfo> {
   for (;;) {
     const job = (await api<JobInfo[]>(page, 'jobs.list', {})).find((j) => j.id === jobId);
     if (job && job.status !== 'running') {
-      if (job.status !== 'done') throw new Error(`Job ${job.title} ended ${job.status}: ${job.error}`);
+      if (job.status !== 'done') throw new Error(`Job ${job.title} ended ${job.status}: ${job.error?.message}`);
       return job;
     }
     await page.waitForTimeout(250);

@@ -41,7 +41,7 @@ export function ExportRun({ jobId, onDone }: { jobId: number; onDone: () => void
       <div className={`notice ${report.exported.length > 0 ? 'notice-success' : 'notice-warning'}`} role="status">
         <div>
           {report.status === 'cancelled' && <p>{t('exporting.report.cancelled')}</p>}
-          {report.status === 'failed' && <p>{t('exporting.report.failed', { error: job?.error ?? '' })}</p>}
+          {report.status === 'failed' && <p>{t('exporting.report.failed', { error: job?.error?.message ?? '' })}</p>}
           {report.status === 'done' && (
             <p>
               {report.exported.length > 0

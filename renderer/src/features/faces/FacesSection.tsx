@@ -60,7 +60,7 @@ export function FacesSection({ media, review, canTag }: { media: MediaDetail; re
               <ProgressBar current={job.current} total={job.total} label={t('faces.detecting')} />
             </div>
           )}
-          {job?.status === 'failed' && job.error && <p className="notice notice-error">{job.error}</p>}
+          {job?.status === 'failed' && job.error && <ErrorMessage error={job.error} />}
           {detection && !detecting && (
             <p className="muted small">
               {detection.error

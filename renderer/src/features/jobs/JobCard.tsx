@@ -50,7 +50,7 @@ export function JobCard({ job }: { job: TrackedJob }) {
         </>
       ) : (
         <>
-          {job.error && job.status === 'failed' && <p className="job-error">{job.error}</p>}
+          {job.error && job.status === 'failed' && <ErrorMessage error={job.error} />}
           {job.batchId !== null && <BatchSummary batchId={job.batchId} />}
         </>
       )}

@@ -42,7 +42,7 @@ export function Welcome({ status }: { status: LibraryStatus }) {
               {t('welcome.demoButton')}
             </button>
           )}
-          {job?.status === 'failed' && <p className="job-error">{job.error}</p>}
+          {job?.status === 'failed' && job.error && <ErrorMessage error={job.error} />}
           {loadDemo.error && <ErrorMessage error={loadDemo.error} />}
         </section>
         <section className="welcome-card">
