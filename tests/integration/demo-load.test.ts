@@ -142,7 +142,7 @@ describe('the library.loadDemo command', () => {
       lib.jobs.cancel(jobId);
       const info = await finished(lib, jobId);
       expect(info).toMatchObject({ kind: 'demo', status: 'cancelled' });
-      expect(info.error).toMatch(/cancelled/);
+      expect(info.error).toMatchObject({ code: 'cancelled', message: expect.stringMatching(/cancelled/) });
       expect(lib.repos.people.count()).toBe(34);
       expect(lib.repos.media.count()).toBe(0);
     } finally {

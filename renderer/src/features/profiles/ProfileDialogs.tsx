@@ -4,6 +4,7 @@ import type { UserInfo } from '../../../../shared/contract/users';
 import type { Role } from '../../../../shared/domain/permissions';
 import type { School } from '../../../../shared/types';
 import { Dialog } from '../../components/Dialog';
+import { DialogFormFooter } from '../../components/DialogFormFooter';
 import { Field } from '../../components/Field';
 import { useAction } from '../../lib/query';
 import { FormError } from '../auth/FormError';
@@ -49,15 +50,7 @@ export function AddProfileDialog({ allSchools, onClose, onDone }: DoneProps & { 
         <RolePicker chosen={roles} schools={schools} allSchools={allSchools} onChange={(r, s) => (setRoles(r), setSchools(s), setProblem(null))} />
         <PasswordFields value={pair} onChange={(p) => (setPair(p), setProblem(null))} label={t('profiles.form.password')} hint={t('profiles.form.passwordHint')} />
         {problem && <FormError message={t(problem)} />}
-        {add.error && <FormError message={add.error.message} />}
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={add.busy}>
-            {t('profiles.form.add')}
-          </button>
-          <button type="button" className="button button-quiet" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <DialogFormFooter submitLabel={t('profiles.form.add')} busy={add.busy} error={add.error} onCancel={onClose} />
       </form>
     </Dialog>
   );
@@ -81,15 +74,7 @@ export function RolesDialog({ user, allSchools, onClose, onDone }: DoneProps & {
       <form className="auth-form" onSubmit={(e) => void submit(e)} noValidate>
         <RolePicker chosen={roles} schools={schools} allSchools={allSchools} onChange={(r, s) => (setRoles(r), setSchools(s), setProblem(null))} />
         {problem && <FormError message={t(problem)} />}
-        {save.error && <FormError message={save.error.message} />}
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={save.busy} data-autofocus>
-            {t('profiles.form.save')}
-          </button>
-          <button type="button" className="button button-quiet" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <DialogFormFooter submitLabel={t('profiles.form.save')} busy={save.busy} error={save.error} onCancel={onClose} />
       </form>
     </Dialog>
   );
@@ -114,15 +99,7 @@ export function ResetPasswordDialog({ user, onClose, onDone }: DoneProps & { use
         <input type="text" name="username" autoComplete="off" value={user.name} readOnly hidden />
         <PasswordFields value={pair} onChange={(p) => (setPair(p), setProblem(null))} autoFocus />
         {problem && <FormError message={t(problem)} />}
-        {reset.error && <FormError message={reset.error.message} />}
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={reset.busy}>
-            {t('profiles.reset.save')}
-          </button>
-          <button type="button" className="button button-quiet" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <DialogFormFooter submitLabel={t('profiles.reset.save')} busy={reset.busy} error={reset.error} onCancel={onClose} />
       </form>
     </Dialog>
   );
