@@ -1,21 +1,8 @@
 import { detectorMinFacePx, levelSize } from './scan-plan';
-import type { SampledFrame, VideoScan } from './detector-protocol';
+import type { SampledFrame, VideoScan, VideoScanOptions } from './detector-protocol';
 import { scanImage, type FrameMemory } from './image-scan';
 import { openFrame } from './photo-pixels';
 import { sampleFrames } from './video-frames';
-
-export interface VideoScanOptions {
-  path: string;
-  width: number;
-  height: number;
-  start: number;
-  end: number | null;
-  fps: number;
-  minFacePx: number;
-  minScore: number;
-  /** Scan every sampled frame whole, as if nothing were kept from the frame before (the benchmark's reference). */
-  fullScan?: boolean;
-}
 
 /** ffmpeg's scene score (0..1) above which a frame starts a new shot. */
 export const sceneCutScore = 0.3;

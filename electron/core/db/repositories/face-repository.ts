@@ -47,25 +47,8 @@ export interface FaceCounts {
   unresolved: number;
 }
 
-interface FaceRow {
-  id: number;
-  mediaId: number;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  score: number | null;
-  source: FaceSource;
-  state: FaceState;
-  personId: number | null;
-  suggestedPersonId: number | null;
-  suggestionDistance: number | null;
-  trackId: number | null;
-  time: number | null;
-  modelVersion: string | null;
-  importedName: string | null;
-  mediaName: string;
-}
+/** A stored face: the shared Face with its box as columns, the name an imported region gave it, and its media's name. */
+type FaceRow = Omit<Face, 'box'> & FaceBox & { importedName: string | null; mediaName: string };
 
 const columns = `id, media_id AS mediaId, x, y, w, h, score, source, state, person_id AS personId,
   suggested_person_id AS suggestedPersonId, suggestion_distance AS suggestionDistance, track_id AS trackId,

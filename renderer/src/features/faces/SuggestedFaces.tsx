@@ -1,15 +1,14 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routeHref } from '../../app/router';
-import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Icon } from '../../components/Icon';
-import { Loading } from '../../components/Loading';
 import { useFormat } from '../../lib/format';
 import { useCommand } from '../../lib/query';
 import { personName } from '../people/person-labels';
 import { CropCaption } from './CropCaption';
 import { FaceCrop } from './FaceCrop';
+import { FaceGroupStatus } from './FaceGroupStatus';
 import { formatDistance } from './face-states';
 import { useDecide } from './useDecide';
 import { useMay } from './useMay';
@@ -65,16 +64,8 @@ export function SuggestedFaces({ personId }: { personId: number }) {
           <span>{t(done.kind === 'confirmed' ? 'faces.group.confirmed' : 'faces.group.rejected', { count: done.count, name })}</span>
         </p>
       )}
-      {faces.error && <ErrorMessage error={faces.error} onRetry={faces.refetch} />}
       {decide.error && <ErrorMessage error={decide.error} />}
-      {!faces.data && !faces.error && <Loading />}
-      {faces.data && list.length === 0 && (
-        <EmptyState icon="check" title={t('faces.group.emptyTitle')}>
-          <a className="button" href={routeHref({ screen: 'faces' })}>
-            {t('faces.queue.back')}
-          </a>
-        </EmptyState>
-      )}
+      <FaceGroupStatus faces={faces} left={list.length} />
       {list.length > 0 && (
         <>
           {canTag && (

@@ -2,14 +2,13 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FaceInfo } from '../../../../shared/contract/faces';
 import { routeHref } from '../../app/router';
-import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Icon } from '../../components/Icon';
-import { Loading } from '../../components/Loading';
 import { useFormat } from '../../lib/format';
 import { useCommand } from '../../lib/query';
 import { CropCaption } from './CropCaption';
 import { FaceCrop } from './FaceCrop';
+import { FaceGroupStatus } from './FaceGroupStatus';
 import { faceKeyAction } from './face-keys';
 import { TagDialog } from './TagDialog';
 import { useDecide } from './useDecide';
@@ -103,16 +102,8 @@ export function UnsuggestedFaces() {
           ]}
         />
       )}
-      {faces.error && <ErrorMessage error={faces.error} onRetry={faces.refetch} />}
       {decide.error && !picker && <ErrorMessage error={decide.error} />}
-      {!faces.data && !faces.error && <Loading />}
-      {faces.data && list.length === 0 && (
-        <EmptyState icon="check" title={t('faces.group.emptyTitle')}>
-          <a className="button" href={routeHref({ screen: 'faces' })}>
-            {t('faces.queue.back')}
-          </a>
-        </EmptyState>
-      )}
+      <FaceGroupStatus faces={faces} left={list.length} />
       {list.length > 0 && (
         <ul className="crop-grid" ref={grid} aria-label={t('faces.queue.noSuggestion')}>
           {list.map((face, i) => (
