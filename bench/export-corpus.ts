@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
 import type { FaceBox } from '../shared/types';
-import { composeScene, facesFixtureDir, portraits, randomScene, seededRandom } from './faces-compose';
+import { composeScene, facesFixtureDir, portraits, randomScene } from './faces-compose';
+import { seededRandom } from './seeded-random';
 
 /**
  * The export benchmark's media, made once and kept in the temp folder: 12-megapixel photos with several

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import sharp from 'sharp';
+import { seededRandom } from './seeded-random';
 
 /**
  * Builds photos with faces at known places from the public-domain portraits in tests/fixtures/faces
@@ -59,18 +60,6 @@ export interface PlacedFace {
   w: number;
   h: number;
   person: PortraitPerson;
-}
-
-/** A seeded generator, so a benchmark set is the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const fixture = (file: string) => join(facesFixtureDir, file);

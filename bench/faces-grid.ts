@@ -1,4 +1,5 @@
 import type { Library } from '../electron/core/library';
+import { seededRandom } from './seeded-random';
 
 /**
  * Face states for the load bench's media, as a school that detects after every import would have them:
@@ -6,8 +7,7 @@ import type { Library } from '../electron/core/library';
  * of which a third of the media still have open ones. Written straight through the repository.
  */
 export function fillFaceStates(lib: Library): { faces: number } {
-  let s = 12345;
-  const rand = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 4294967296);
+  const rand = seededRandom(12345);
   const { faces } = lib.repos;
   let count = 0;
   lib.transaction(() => {

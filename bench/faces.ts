@@ -12,7 +12,8 @@ import { scanMedia } from '../electron/core/faces/media-scan';
 import { detectorVersion } from '../electron/core/faces/model-version';
 import { ffmpegPath } from '../electron/core/media/ffmpeg-paths';
 import type { Media } from '../shared/types';
-import { composeScene, facesFixtureDir, randomScene, seededRandom, type BackgroundKind, type PlacedFace } from './faces-compose';
+import { composeScene, facesFixtureDir, randomScene, type BackgroundKind, type PlacedFace } from './faces-compose';
+import { seededRandom } from './seeded-random';
 
 /**
  * `npm run bench -- faces [--quick]`: face detection recall and false positives on a generated set of

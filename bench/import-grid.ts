@@ -2,18 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { mediaListQueries, type NewMedia } from '../electron/core/db/repositories/media-repository';
 import type { Library } from '../electron/core/library';
 import type { MediaFilter } from '../shared/contract/media';
-
-/** A small seeded generator, so every run builds the same library. */
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './seeded-random';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -22,7 +11,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * 12 classes, 5 years, 8% video, batches of ~400, 3% with warnings, most tagged with one or two classes.
  */
 export function fillLibrary(lib: Library, count: number): { schools: number[]; classes: number[]; batches: number[] } {
-  const rand = prng(42);
+  const rand = seededRandom(42);
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
   const schools: number[] = [];
   const classes: number[] = [];

@@ -10,6 +10,7 @@ import { todayIso } from '../shared/domain/dates';
 import { consentStatuses } from '../shared/types';
 import { fillFaceStates } from './faces-grid';
 import { fillLibrary } from './import-grid';
+import { seededRandom } from './seeded-random';
 
 /**
  * `npm run bench -- load [--quick]`: a library of 100,000 media, 2,000 people and 50,000 consent records
@@ -17,22 +18,11 @@ import { fillLibrary } from './import-grid';
  * of the commands the UI sends, through dispatch as the UI does: median and 95th percentile in ms.
  */
 
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const firstNames = ['Sanne', 'Daan', 'Noor', 'Sem', 'Yara', 'Lucas', 'Emma', 'Milan', 'Julia', 'Finn', 'Tess', 'Levi', 'Sara', 'Adam', 'Fatima', 'Mohammed'];
 const lastNames = ['de Vries', 'Jansen', 'Bakker', 'Visser', 'Smit', 'Meijer', 'Mulder', 'de Boer', 'El Idrissi', 'Yilmaz', 'van Dijk', 'Bos'];
 
 function fillPeople(lib: Library, classes: number[], people: number, consents: number): number[] {
-  const rand = prng(7);
+  const rand = seededRandom(7);
   const channels = lib.repos.channels.list().map((c) => c.key);
   const ids: number[] = [];
   lib.transaction(() => {
@@ -93,7 +83,7 @@ export async function runLoadBench(args: string[]): Promise<unknown> {
       if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
       return r.value;
     };
-    const rand = prng(99);
+    const rand = seededRandom(99);
     const anyOf = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
     const cases: [string, string, () => unknown][] = [
       ['media.list first page', 'media.list', () => ({ offset: 0, limit: 200 })],

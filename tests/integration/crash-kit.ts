@@ -10,24 +10,13 @@ import { createAuditReadRepository } from '../../electron/core/db/repositories/a
 import { contentPath } from '../../electron/core/library-paths';
 import { binPath } from './cli-run';
 import { facesDir } from './export-kit';
+import { seededRandom } from '../../bench/seeded-random';
 
 /**
  * Kills the real command line with SIGKILL at random moments of import, face detection and export, and
  * checks the library each time as `clearframe` finds it on the next start. Used by crash-kill.test.ts with
  * a few kill points and by `npm run bench -- crash` with many. The faces are adults (public-domain portraits).
  */
-
-/** A small seeded generator (mulberry32), so a failing run can be repeated with its seed. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Distinct photos: noise (no faces, publishable once scanned) and variants of portraits (faces to find). */
 export async function crashCorpus(folder: string, count: number, size = { width: 1600, height: 1200 }): Promise<string[]> {
@@ -152,7 +141,7 @@ export interface StageReport {
  * that time, checked, given the stage again to the end (the resume), and checked again.
  */
 export async function crashRun(root: string, files: { folder: string; paths: string[] }, killsPerStage: Record<StageName, number>, seed: number): Promise<StageReport[]> {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const reports: StageReport[] = [];
   let start: string | null = null;
   for (const stage of ['import', 'detect', 'export'] as const) {

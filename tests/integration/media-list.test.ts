@@ -8,6 +8,8 @@ import { startMediaImport } from '../../electron/core/media/import-service';
 import { mediaDetail, resolveMedia, updateMedia } from '../../electron/core/media/media-service';
 import type { MediaFilter } from '../../shared/contract/media';
 import { ClearFrameError } from '../../shared/result';
+import { seededRandom } from '../../bench/seeded-random';
+import { addPerson } from './faces-kit';
 import { actor, goodFixtures, tempLibrary } from './media-test-kit';
 
 let t: ReturnType<typeof tempLibrary>;
@@ -202,18 +204,21 @@ describe('media list by faces', () => {
     const s = withFaces();
     const { faces } = t.lib.repos;
     const mediaIds = Object.values(s.ids);
-    let seed = 7;
-    const pick = <T,>(items: readonly T[]): T => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return items[seed % items.length]!;
-    };
+    const rand = seededRandom(7);
+    const pick = <T,>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
+    const suggested = addPerson(t.lib, 'Sam');
     const states = ['unreviewed', 'suggested', 'not_identifiable', 'not_a_face'] as const;
     const changes = [
       () => faces.insert({ mediaId: pick(mediaIds), box: { x: 0.5, y: 0.5, w: 0.1, h: 0.1 }, score: 0.5, source: 'detected', trackId: null, time: null, modelVersion: 'test', importedName: null }),
       () => {
         const face = pick(mediaIds.flatMap((id) => faces.ofMedia(id)).concat([undefined as never]));
         const state = pick(states);
-        if (face) t.lib.db.prepare('UPDATE faces SET state = ? WHERE id = ?').run(state, face.id);
+        // A suggestion needs its person (a CHECK of the faces table); every other state has none.
+        if (face) {
+          t.lib.db
+            .prepare(`UPDATE faces SET state = @state, suggested_person_id = CASE WHEN @state = 'suggested' THEN @person END WHERE id = @id`)
+            .run({ state, person: suggested.id, id: face.id });
+        }
       },
       () => faces.removeOpenFaces(pick(mediaIds)),
       () => t.lib.db.prepare('DELETE FROM faces WHERE id = (SELECT MIN(id) FROM faces WHERE media_id = ?)').run(pick(mediaIds)),
